@@ -1,0 +1,37 @@
+package dev.contractgate.cli;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code contract-gate} command.
+ *
+ * <p>{@link #main} only exits with what {@link #run} returns, so tests call {@code run} with their own
+ * writers and assert on output and exit code.
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ContractCli {
+
+  private ContractCli() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = RootCommand.commandLine(out, err);
+    return cl.execute(args);
+  }
+}

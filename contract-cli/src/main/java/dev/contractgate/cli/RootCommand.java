@@ -1,0 +1,85 @@
+package dev.contractgate.cli;
+
+import dev.contractgate.registry.ContractException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "contract-gate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Versioned JSON Schema contracts for every /api/... namespace: lint them, validate responses,"
+            + " diff versions, gate deploys.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {ListCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:passed: nothing at or above --fail-on",
+      "1:failed: breaking changes or contract violations found",
+      "2:usage error: unknown option, missing or invalid argument",
+      "3:input error: contract or input missing or unreadable, invalid schema, unresolved or remote $ref",
+      "4:backend unreachable (live gate only)",
+      "5:internal error (a bug); the stack trace is printed with --verbose",
+    },
+    footerHeading = "%n",
+    footer = {
+      "Without --contracts, commands use the example contracts packaged with the command.",
+      "Docs: README.md and docs/ in the Contract Gate repository."
+    })
+final class RootCommand implements Runnable {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: pick one of "
+        + spec.subcommands().keySet());
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new RootCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(RootCommand::handle);
+    cl.setParameterExceptionHandler(RootCommand::handleUsage);
+    return cl;
+  }
+
+  private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("Usage error: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof ContractException ce) {
+      err.println(ce.getMessage());
+      err.flush();
+      return ExitCodes.INPUT;
+    }
+    if (e instanceof CommandFailure f) {
+      err.println(f.getMessage());
+      err.flush();
+      return f.exitCode();
+    }
+    boolean verbose = parsed.hasMatchedOption("--verbose")
+        || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+    err.println("Internal error (a bug in contract-gate): " + e);
+    if (verbose) {
+      e.printStackTrace(err);
+    } else {
+      err.println("Run again with --verbose for the stack trace, and report it with the command you ran.");
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.contractgate.cli;
+
+import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.registry.Endpoint;
+import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ValidationResult;
+import dev.contractgate.validate.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(
+    name = "validate",
+    description = {
+      "Validate a recorded response body against an endpoint of a contract version.",
+      "Headers are checked too when at least one --header is given (Content-Type, Vary, Set-Cookie ...)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the response matches the contract",
+      "1:the response violates the contract (each violation is printed with pointer, expected and actual)",
+      "2:usage error",
+      "3:the response file or the contract cannot be read"
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ContractsOption contracts;
+  @Mixin HelpOption help;
+
+  @Option(names = {"-n", "--namespace"}, required = true, paramLabel = "NS", description = "Namespace id, e.g. ivanpin.")
+  String namespace;
+
+  @Option(names = {"-v", "--version"}, paramLabel = "V", description = "Contract version (default: the newest).")
+  String version;
+
+  @Option(names = {"-e", "--endpoint"}, required = true, paramLabel = "ID", description = "Endpoint id, e.g. blog.list.")
+  String endpoint;
+
+  @Option(names = {"-s", "--status"}, defaultValue = "200", paramLabel = "STATUS",
+      description = "HTTP status of the response (default: ${DEFAULT-VALUE}).")
+  int status;
+
+  @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
+      description = "A response header; repeat for more. Turns on header, content-type and cookie checks.")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Parameters(index = "0", paramLabel = "RESPONSE.json", description = "The response body; '-' reads standard input.")
+  String response;
+
+  @Override
+  public Integer call() {
+    ContractRegistry registry = contracts.load();
+    ContractVersion v = version == null ? registry.latest(namespace) : registry.requireVersion(namespace, version);
+    Endpoint e = registry.requireEndpoint(v, endpoint);
+    String body = readBody();
+    Map<String, List<String>> headerMap = new LinkedHashMap<>();
+    for (String h : headers) {
+      int colon = h.indexOf(':');
+      if (colon <= 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "Invalid --header '" + h + "': expected 'NAME: VALUE', e.g. --header 'Vary: Origin'");
+      }
+      headerMap.computeIfAbsent(h.substring(0, colon).trim(), k -> new ArrayList<>()).add(h.substring(colon + 1).trim());
+    }
+    ValidationResult result = registry.validator().validate(v, e, new ObservedResponse(status, headerMap, body));
+    if (headers.isEmpty()) {
+      List<Violation> bodyOnly = result.violations().stream()
+          .filter(x -> !x.instancePointer().startsWith("header:") && !x.instancePointer().startsWith("cookie:"))
+          .toList();
+      result = new ValidationResult(result.subject(), result.status(), bodyOnly);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(Json.write(json(result)));
+    } else {
+      out.println(result.render());
+      if (headers.isEmpty()) {
+        out.println();
+        out.println("(headers not checked: pass --header 'NAME: VALUE' to check Content-Type, Vary and cookies)");
+      }
+    }
+    out.flush();
+    return result.isValid() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private String readBody() {
+    try (InputStream in = response.equals("-") ? System.in : Files.newInputStream(Path.of(response))) {
+      byte[] bytes = in.readAllBytes();
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (NoSuchFileException e) {
+      throw new CommandFailure(ExitCodes.INPUT, "Cannot read response: " + response
+          + "\n    expected: a file with the response body\n    but was : no such file"
+          + "\n    hint    : check the path, or pass '-' to read standard input");
+    } catch (CharacterCodingException e) {
+      throw new CommandFailure(ExitCodes.INPUT, "Cannot read response: " + response
+          + "\n    expected: UTF-8 text\n    but was : bytes that are not UTF-8"
+          + "\n    hint    : JSON is UTF-8; convert the file or save the body as text");
+    } catch (IOException e) {
+      throw new CommandFailure(ExitCodes.INPUT, "Cannot read response: " + response
+          + "\n    expected: a readable file\n    but was : " + e.getClass().getSimpleName()
+          + "\n    hint    : check the path and permissions");
+    }
+  }
+
+  private static ObjectNode json(ValidationResult result) {
+    ObjectNode root = Json.object();
+    root.put("format", "contract-gate/validation/1");
+    root.put("subject", result.subject());
+    root.put("status", result.status());
+    root.put("valid", result.isValid());
+    ArrayNode vs = root.putArray("violations");
+    for (Violation v : result.violations()) {
+      ObjectNode n = vs.addObject();
+      n.put("rule", v.rule());
+      n.put("instance", v.instancePointer());
+      v.schemaLocation().ifPresent(s -> {
+        n.put("schemaFile", s.file());
+        n.put("schemaPointer", s.pointer());
+      });
+      n.put("expected", v.expected());
+      n.put("actual", v.actual());
+      n.put("hint", v.hint());
+    }
+    return root;
+  }
+}
