@@ -1,0 +1,196 @@
+package dev.contractgate.gate;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.core.internal.gate.ProbeRunner;
+import dev.contractgate.registry.ContractException;
+import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.registry.Namespace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * The live gate: sends every endpoint's probe to a running backend and validates what comes back, plus the
+ * negative probes a namespace asks for (no token must be refused).
+ *
+ * <p>Probes run concurrently (bounded), each with a per-request timeout, the whole run with a deadline;
+ * connection failures are retried a bounded number of times with backoff, nothing else is. Tokens are read
+ * from the environment variable each namespace names and never appear in results or messages.
+ *
+ * <pre>{@code
+ * GateResult result = LiveGate.builder(registry)
+ *     .baseUrl("https://backend.example")
+ *     .namespaces(List.of("ivanpin", "wgp"))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class LiveGate {
+
+  private final Settings settings;
+
+  private LiveGate(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static Builder builder(ContractRegistry registry) {
+    return new Builder(registry);
+  }
+
+  /** Runs every probe and returns when all are done or the deadline has passed. */
+  public GateResult run() {
+    return new ProbeRunner(settings).run();
+  }
+
+  /**
+   * Everything a run needs; built by {@link Builder}.
+   *
+   * @param registry the contracts
+   * @param baseUrl scheme, host and port of the backend (a path prefix is kept)
+   * @param versions the contract version checked per namespace
+   * @param concurrency most requests in flight at once
+   * @param timeout per request, from sending to the last byte
+   * @param deadline for the whole run; probes not finished by then are cancelled
+   * @param retries extra attempts after a connection failure
+   * @param environment reads the token variables (usually {@code System::getenv})
+   * @param progress told after each probe: done and total
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public record Settings(
+      ContractRegistry registry,
+      String baseUrl,
+      List<ContractVersion> versions,
+      int concurrency,
+      Duration timeout,
+      Duration deadline,
+      int retries,
+      Function<String, String> environment,
+      Consumer<int[]> progress) {
+    public Settings {
+      versions = List.copyOf(versions);
+    }
+  }
+
+  /** Configures a run; only {@link #baseUrl} is required. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static final class Builder {
+    private final ContractRegistry registry;
+    private String baseUrl;
+    private final List<String> namespaces = new ArrayList<>();
+    private String version;
+    private int concurrency = 8;
+    private Duration timeout = Duration.ofSeconds(5);
+    private Duration deadline = Duration.ofSeconds(60);
+    private int retries = 2;
+    private Function<String, String> environment = System::getenv;
+    private Consumer<int[]> progress = p -> {};
+
+    private Builder(ContractRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** Namespaces to check; all of them when none is given. */
+    public Builder namespaces(List<String> namespaces) {
+      this.namespaces.addAll(namespaces);
+      return this;
+    }
+
+    /** The contract version to check against; the newest of each namespace when not given. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
+      return this;
+    }
+
+    public Builder retries(int retries) {
+      if (retries < 0 || retries > 10) {
+        throw new IllegalArgumentException("retries must be between 0 and 10, was " + retries);
+      }
+      this.retries = retries;
+      return this;
+    }
+
+    /** Where token variables are read from; {@code System::getenv} by default. */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** Called after each probe with {@code {done, total}}. */
+    public Builder progress(Consumer<int[]> progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
+     * Checks the settings against the tree.
+     *
+     * @throws ContractException for an unknown namespace or version, or a token variable that is not set
+     */
+    public LiveGate build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      List<String> ids = namespaces.isEmpty()
+          ? registry.namespaces().stream().map(Namespace::id).toList() : List.copyOf(namespaces);
+      List<ContractVersion> versions = new ArrayList<>();
+      for (String id : ids) {
+        Namespace ns = registry.requireNamespace(id);
+        versions.add(version == null ? registry.latest(id) : registry.requireVersion(id, version));
+        if (ns.auth().isPresent()) {
+          String env = ns.auth().get().tokenEnv();
+          String value = environment.apply(env);
+          if (value == null || value.isBlank()) {
+            throw new ContractException("Cannot run the live gate", ns.file(), "/auth/tokenEnv",
+                "the environment variable " + env + " holding the " + ns.auth().get().header() + " token of "
+                    + ns.id(), "not set",
+                "export " + env + "=... before running (the value is never printed), or check only other"
+                    + " namespaces with --namespace");
+          }
+        }
+      }
+      return new LiveGate(new Settings(registry, baseUrl, versions, concurrency, timeout, deadline, retries,
+          environment, progress));
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}
