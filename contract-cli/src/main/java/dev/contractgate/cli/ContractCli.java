@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
 
@@ -31,7 +32,12 @@ public final class ContractCli {
 
   /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = RootCommand.commandLine(out, err);
+    return run(out, err, System::getenv, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)} with the environment variables given (for tests). */
+  static int run(PrintWriter out, PrintWriter err, Function<String, String> environment, String... args) {
+    CommandLine cl = RootCommand.commandLine(out, err, environment);
     return cl.execute(args);
   }
 }

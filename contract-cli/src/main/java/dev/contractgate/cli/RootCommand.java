@@ -2,6 +2,7 @@ package dev.contractgate.cli;
 
 import dev.contractgate.registry.ContractException;
 import java.io.PrintWriter;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
         "Versioned JSON Schema contracts for every /api/... namespace: lint them, validate responses,"
             + " diff versions, gate deploys.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ListCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ListCommand.class, ValidateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:passed: nothing at or above --fail-on",
@@ -33,14 +34,19 @@ final class RootCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /** Where token variables are read; tests pass their own. */
+  Function<String, String> environment = System::getenv;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: pick one of "
         + spec.subcommands().keySet());
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new RootCommand());
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment) {
+    RootCommand root = new RootCommand();
+    root.environment = environment;
+    CommandLine cl = new CommandLine(root);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

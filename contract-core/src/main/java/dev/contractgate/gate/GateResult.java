@@ -36,6 +36,11 @@ public record GateResult(String baseUrl, List<ProbeResult> results, long millis)
     return !results.isEmpty() && results.stream().allMatch(r -> r.outcome() == ProbeResult.Outcome.UNREACHABLE);
   }
 
+  /** This run as a report, for any {@link dev.contractgate.report.ReportFormat}. */
+  public dev.contractgate.report.Report report() {
+    return dev.contractgate.core.internal.report.GateReports.of(this);
+  }
+
   public long failures() {
     return results.stream().filter(r -> r.outcome().failed()).count();
   }

@@ -158,11 +158,13 @@ public final class LiveGate {
      * Checks the settings against the tree.
      *
      * @throws ContractException for an unknown namespace or version, or a token variable that is not set
+     * @throws IllegalArgumentException for a base URL that is not http(s)
      */
     public LiveGate build() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");
       }
+      ProbeRunner.parseBase(baseUrl);
       List<String> ids = namespaces.isEmpty()
           ? registry.namespaces().stream().map(Namespace::id).toList() : List.copyOf(namespaces);
       List<ContractVersion> versions = new ArrayList<>();

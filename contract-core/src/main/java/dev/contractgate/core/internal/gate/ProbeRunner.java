@@ -256,7 +256,7 @@ public final class ProbeRunner {
     return out;
   }
 
-  static HttpUrl parseBase(String baseUrl) {
+  public static HttpUrl parseBase(String baseUrl) {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
       throw new IllegalArgumentException("Invalid base URL \"" + baseUrl
