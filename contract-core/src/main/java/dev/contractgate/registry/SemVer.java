@@ -15,9 +15,11 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SemVer(int major, int minor, int patch, String prerelease) implements Comparable<SemVer> {
 
+  // A pre-release identifier: numeric without leading zeros, or alphanumeric (semver.org, item 9).
+  private static final String IDENTIFIER = "(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)";
   private static final Pattern FORMAT =
       Pattern.compile(
-          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
+          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-(" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")*))?");
 
   public SemVer {
     Objects.requireNonNull(prerelease, "prerelease");
@@ -33,16 +35,26 @@ public record SemVer(int major, int minor, int patch, String prerelease) impleme
       throw new IllegalArgumentException(
           "not a semantic version: \"" + text + "\" (expected MAJOR.MINOR.PATCH, e.g. 1.4.0)");
     }
-    return new SemVer(
-        Integer.parseInt(m.group(1)),
-        Integer.parseInt(m.group(2)),
-        Integer.parseInt(m.group(3)),
-        m.group(4) == null ? "" : m.group(4));
+    try {
+      return new SemVer(
+          Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)),
+          m.group(4) == null ? "" : m.group(4));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "not a semantic version: \"" + text + "\" (a number is larger than " + Integer.MAX_VALUE + ")", e);
+    }
   }
 
   /** True when {@code text} is a semantic version that {@link #parse} accepts. */
   public static boolean isValid(String text) {
-    return FORMAT.matcher(text).matches();
+    try {
+      parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override

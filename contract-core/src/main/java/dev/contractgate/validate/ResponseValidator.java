@@ -86,7 +86,7 @@ public final class ResponseValidator {
       return new ValidationResult(subject, response.status(), out);
     }
     checkContentType(spec, response, out);
-    checkHeaders(spec, response, out);
+    checkHeaders(ns, spec, response, out);
     checkCookies(ns, spec, response, out);
     spec.schema().ifPresent(schema -> checkBody(schema, response.body(), out));
     return new ValidationResult(subject, response.status(), out);
@@ -155,7 +155,7 @@ public final class ResponseValidator {
     return (semi < 0 ? headerValue : headerValue.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
   }
 
-  private static void checkHeaders(Endpoint.Response spec, ObservedResponse response, List<Violation> out) {
+  private static void checkHeaders(Namespace ns, Endpoint.Response spec, ObservedResponse response, List<Violation> out) {
     for (HeaderExpectation h : spec.headers()) {
       List<String> values = response.header(h.name());
       String where = "header:" + h.name();
@@ -187,8 +187,10 @@ public final class ResponseValidator {
         case ABSENT -> true;
       };
       if (!ok) {
+        // The header that carries the namespace's token is as secret as Authorization, whatever its name.
+        boolean tokenHeader = ns.auth().map(a -> a.header().equalsIgnoreCase(h.name())).orElse(false);
         out.add(new Violation("header.mismatch", where, Optional.empty(), h.describe(),
-            Messages.headerValue(h.name(), joined), "make the backend send " + h.describe()));
+            tokenHeader ? "(redacted)" : Messages.headerValue(h.name(), joined), "make the backend send " + h.describe()));
       }
     }
   }

@@ -49,6 +49,9 @@ public final class ContractLoader {
   // Values of these keywords are data: a "$ref" inside an example is not a reference.
   private static final Set<String> DATA_KEYWORDS =
       Set.of("examples", "example", "default", "const", "enum", "$comment");
+  // Keywords whose value maps names to schemas: a property called "default" there is a schema, not data.
+  private static final Set<String> SCHEMA_MAPS =
+      Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
 
   private final Path root;
   private final String origin;
@@ -417,18 +420,27 @@ public final class ContractLoader {
   }
 
   private void checkReferences(LocatedDocument doc) {
-    Deque<String> pending = new ArrayDeque<>();
-    pending.push("");
+    // Each entry: a pointer, and whether the object there maps names to schemas (properties, $defs ...),
+    // in which case its keys are names, not keywords.
+    Deque<Map.Entry<String, Boolean>> pending = new ArrayDeque<>();
+    pending.push(Map.entry("", false));
     while (!pending.isEmpty()) {
-      String ptr = pending.pop();
+      Map.Entry<String, Boolean> next = pending.pop();
+      String ptr = next.getKey();
       JsonNode node = doc.at(ptr);
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          pending.push(ptr + "/" + i);
+          pending.push(Map.entry(ptr + "/" + i, false));
         }
         continue;
       }
       if (!node.isObject()) {
+        continue;
+      }
+      if (next.getValue()) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          pending.push(Map.entry(ptr + "/" + SourceLocation.escape(e.getKey()), false));
+        }
         continue;
       }
       JsonNode id = node.get("$id");
@@ -440,9 +452,16 @@ public final class ContractLoader {
       if (ref != null && ref.isString()) {
         checkReference(doc, ptr + "/$ref", ref.asString());
       }
+      for (String dynamic : List.of("$dynamicRef", "$recursiveRef")) {
+        JsonNode d = node.get(dynamic);
+        if (d != null && d.isString() && Refs.isRemote(d.asString())) {
+          throw refError(doc, ptr + "/" + dynamic, d.asString(), "a remote reference",
+              "$ref and $dynamicRef resolve only inside the contract tree; copy the schema into the tree");
+        }
+      }
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (!DATA_KEYWORDS.contains(e.getKey()) && (e.getValue().isObject() || e.getValue().isArray())) {
-          pending.push(ptr + "/" + SourceLocation.escape(e.getKey()));
+          pending.push(Map.entry(ptr + "/" + SourceLocation.escape(e.getKey()), SCHEMA_MAPS.contains(e.getKey())));
         }
       }
     }
@@ -565,9 +584,14 @@ public final class ContractLoader {
     if (f.has("limits")) {
       Fields l = f.child("limits", "validation limits");
       l.allowOnly("maxBodyBytes", "maxDepth");
+      long maxDepth = l.optionalLong("maxDepth", 1, "write a nesting depth, e.g. 200").orElse((long) Policy.Limits.DEFAULT_MAX_DEPTH);
+      if (maxDepth > Integer.MAX_VALUE) {
+        throw l.error("maxDepth", "an integer from 1 to " + Integer.MAX_VALUE + " for \"maxDepth\"", String.valueOf(maxDepth),
+            "write a nesting depth, e.g. 200");
+      }
       limits = new Policy.Limits(
           l.optionalLong("maxBodyBytes", 1, "write a number of bytes, e.g. 10485760").orElse(Policy.Limits.DEFAULT_MAX_BODY_BYTES),
-          l.optionalLong("maxDepth", 1, "write a nesting depth, e.g. 200").map(Long::intValue).orElse(Policy.Limits.DEFAULT_MAX_DEPTH));
+          (int) maxDepth);
     }
     Map<String, String> severities = f.scalarMap("severities", "map a rule id to breaking, warning, info or off");
     for (Map.Entry<String, String> e : severities.entrySet()) {

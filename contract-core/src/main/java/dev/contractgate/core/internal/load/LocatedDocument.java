@@ -178,6 +178,9 @@ public final class LocatedDocument {
       }
       if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
         stack.pop();
+        if (stack.isEmpty()) {
+          return root; // the first value is complete; the caller checks that nothing follows it
+        }
         continue;
       }
       String pointer;
@@ -210,6 +213,8 @@ public final class LocatedDocument {
       positions.put(pointer, new long[] {loc.getLineNr(), loc.getColumnNr()});
       if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
         stack.push(new Object[] {node, pointer, null});
+      } else if (parent == null) {
+        return root; // a scalar document
       }
     }
     return root;

@@ -105,6 +105,12 @@ public final class Refs {
     if (s.indexOf('%') < 0) {
       return s;
     }
-    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new RefException(
+          "a malformed percent-encoding \"" + s + "\"",
+          "write '%' followed by two hex digits (e.g. %20 for a space), or avoid '%' in file and definition names");
+    }
   }
 }
