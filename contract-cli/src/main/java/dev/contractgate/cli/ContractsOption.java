@@ -14,9 +14,6 @@ final class ContractsOption {
           + " packaged with the command.")
   Path directory;
 
-  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
-  boolean verbose;
-
   ContractRegistry load() {
     if (directory == null) {
       return ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, ContractCli.class.getClassLoader());

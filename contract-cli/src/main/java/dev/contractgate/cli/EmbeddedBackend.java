@@ -32,7 +32,7 @@ final class EmbeddedBackend implements AutoCloseable {
    * Starts on 127.0.0.1.
    *
    * @param port 0 for a free port
-   * @param tokens the token value per token header; a header without a value accepts any non-empty token
+   * @param tokens the token value per namespace id; a namespace without one accepts any non-empty token
    */
   static EmbeddedBackend start(int port, List<Stub> stubs, Function<String, String> tokens) {
     WireMockServer server = new WireMockServer(options()
@@ -45,7 +45,7 @@ final class EmbeddedBackend implements AutoCloseable {
     for (Stub s : stubs) {
       MappingBuilder m = request(s.method().equals("ANY") ? "ANY" : s.method(), urlPathMatching(s.pathRegex()));
       if (s.tokenHeader().isPresent()) {
-        String token = tokens.apply(s.tokenHeader().get());
+        String token = tokens.apply(s.namespace());
         m = m.withHeader(s.tokenHeader().get(), token == null ? matching(".+") : equalTo(token)).atPriority(1);
       } else {
         m = m.atPriority(s.endpoint().equals("*") ? 10 : 1);

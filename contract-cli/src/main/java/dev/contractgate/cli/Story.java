@@ -53,7 +53,7 @@ enum Story {
         case FRONTEND_AHEAD, ROLLBACK_REMOVES_FIELD -> s.namespace().equals("ivanpin") && s.endpoint().equals("blog.detail")
             ? body(s, b -> remove(b, "seo")) : s;
         case SILENT_FORMAT_CHANGE -> s.namespace().equals("ivanpin") && s.endpoint().equals("blog.list")
-            ? body(s, b -> each(b.path("items"), i -> i.put("publishedAt", "2025-02-20 09:00"))) : s;
+            ? body(s, b -> each(b, "items", i -> i.put("publishedAt", "2025-02-20 09:00"))) : s;
         case CROSS_SITE_BREAK -> s.namespace().equals("wgp") && s.endpoint().startsWith("posts.")
             ? body(s, b -> authorToString(b)) : s;
         case SHARED_SESSION_COOKIE -> s.endpoint().equals("*") ? s
@@ -87,13 +87,13 @@ enum Story {
     return b;
   }
 
-  private static ObjectNode each(JsonNode array, java.util.function.Consumer<ObjectNode> change) {
-    for (JsonNode item : array) {
+  private static ObjectNode each(ObjectNode b, String arrayField, java.util.function.Consumer<ObjectNode> change) {
+    for (JsonNode item : b.path(arrayField)) {
       if (item.isObject()) {
         change.accept((ObjectNode) item);
       }
     }
-    return null;
+    return b;
   }
 
   private static ObjectNode authorToString(ObjectNode b) {

@@ -36,7 +36,7 @@ class ContractCliTest {
 
     @Test
     void should_exit_2_with_a_suggestion_on_an_unknown_command() {
-      CliRun run = CliRun.run("lst");
+      CliRun run = CliRun.run("lisst");
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("Unmatched argument", "contract-gate list", "--help");
     }

@@ -31,7 +31,7 @@ public record Violation(
     implements Comparable<Violation> {
 
   private static final Comparator<Violation> ORDER =
-      Comparator.comparing(Violation::instancePointer)
+      Comparator.comparing(Violation::instancePointer, Violation::comparePointers)
           .thenComparing(Violation::rule)
           .thenComparing(v -> v.schemaLocation().map(SourceLocation::toString).orElse(""))
           .thenComparing(Violation::expected);
@@ -48,6 +48,28 @@ public record Violation(
   /** Where: {@code /items/3/author/name}, {@code (body)} for the whole body, or a header or status label. */
   public String where() {
     return instancePointer.isEmpty() ? "(body)" : instancePointer;
+  }
+
+  /** Segment by segment, array indexes as numbers, so {@code /items/2} comes before {@code /items/10}. */
+  static int comparePointers(String a, String b) {
+    String[] x = a.split("/", -1);
+    String[] y = b.split("/", -1);
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      int c;
+      if (isIndex(x[i]) && isIndex(y[i])) {
+        c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+      } else {
+        c = x[i].compareTo(y[i]);
+      }
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  }
+
+  private static boolean isIndex(String s) {
+    return !s.isEmpty() && s.length() < 18 && s.chars().allMatch(Character::isDigit);
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class TextRenderer {
   public static String render(Report report, boolean color) {
     StringBuilder b = new StringBuilder();
     String summary = report.summary();
-    b.append(paint(report.passed() ? GREEN : RED, BOLD + "contract-gate " + report.title(), color))
+    b.append(paint(BOLD, "contract-gate " + report.title(), color))
         .append(" — ").append(paint(report.passed() ? GREEN : RED, summary, color)).append('\n');
     for (String group : report.groups()) {
       b.append('\n').append(paint(BOLD, group, color)).append('\n');
