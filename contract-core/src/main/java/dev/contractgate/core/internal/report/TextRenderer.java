@@ -20,22 +20,22 @@ public final class TextRenderer {
   public static String render(Report report, boolean color) {
     StringBuilder b = new StringBuilder();
     String summary = report.summary();
-    b.append(paint(BOLD, "contract-gate " + report.title(), color))
+    b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
         .append(" — ").append(paint(report.passed() ? GREEN : RED, summary, color)).append('\n');
     for (String group : report.groups()) {
-      b.append('\n').append(paint(BOLD, group, color)).append('\n');
+      b.append('\n').append(paint(BOLD, clean(group), color)).append('\n');
       int width = report.entries().stream().filter(e -> e.group().equals(group))
-          .mapToInt(e -> e.name().length()).max().orElse(0);
+          .mapToInt(e -> clean(e.name()).length()).max().orElse(0);
       for (Entry e : report.entries()) {
         if (!e.group().equals(group)) {
           continue;
         }
         b.append("  ").append(mark(e.status(), color)).append(' ')
-            .append(String.format("%-" + width + "s", e.name())).append("  ").append(e.summary()).append('\n');
+            .append(String.format("%-" + width + "s", clean(e.name()))).append("  ").append(clean(e.summary())).append('\n');
         int i = 1;
         for (Finding f : e.findings()) {
-          b.append("      [").append(i++).append("] ").append(level(f, color)).append(f.rule())
-              .append(f.where().isEmpty() ? "" : " at " + f.where()).append('\n');
+          b.append("      [").append(i++).append("] ").append(level(f, color)).append(clean(f.rule()))
+              .append(f.where().isEmpty() ? "" : " at " + clean(f.where())).append('\n');
           for (Fact fact : f.facts()) {
             fact(b, fact.key(), fact.value());
           }
@@ -46,7 +46,7 @@ public final class TextRenderer {
       }
     }
     for (String note : report.notes()) {
-      b.append('\n').append(note);
+      b.append('\n').append(clean(note));
     }
     if (!report.notes().isEmpty()) {
       b.append('\n');
@@ -55,9 +55,14 @@ public final class TextRenderer {
   }
 
   private static void fact(StringBuilder b, String key, String value) {
-    String k = String.format("%-8s", key);
+    String k = String.format("%-8s", clean(key));
     b.append("          ").append(k).append(": ")
-        .append(value.replace("\n", "\n" + " ".repeat(10 + k.length() + 2))).append('\n');
+        .append(clean(value).replace("\n", "\n" + " ".repeat(10 + k.length() + 2))).append('\n');
+  }
+
+  /** Values never carry control characters to the terminal: an ESC in a response must not repaint it. */
+  private static String clean(String s) {
+    return Escape.clean(s);
   }
 
   private static String level(Finding f, boolean color) {
