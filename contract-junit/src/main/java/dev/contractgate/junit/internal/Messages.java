@@ -1,0 +1,27 @@
+package dev.contractgate.junit.internal;
+
+/** Setup and misuse messages in the shape of STYLE §4: a headline, then aligned facts, the hint last. */
+public final class Messages {
+
+  /** Where every configuration message points for the full table of settings. */
+  public static final String DOCS = "docs/junit.md#configuration";
+
+  private Messages() {}
+
+  public static String of(String headline, String expected, String actual, String hint) {
+    StringBuilder b = new StringBuilder(headline);
+    fact(b, "expected", expected);
+    fact(b, "but was ", actual);
+    fact(b, "hint    ", hint);
+    return b.toString();
+  }
+
+  private static void fact(StringBuilder b, String key, String value) {
+    b.append("\n    ").append(key).append(": ").append(value.replace("\n", "\n              "));
+  }
+
+  /** A value quoted for a message, or {@code not set}. */
+  public static String quote(String value) {
+    return value == null ? "not set" : "\"" + value + "\"";
+  }
+}

@@ -1,0 +1,18 @@
+package dev.contractgate.junit.internal;
+
+import java.util.Objects;
+
+/**
+ * One configuration value and where it came from, so that an invalid value can be traced to its source.
+ *
+ * @param key the configuration key, e.g. {@code contract.baseUrl}
+ * @param value the raw value, trimmed
+ * @param source where it was set, e.g. {@code environment variable CONTRACT_BASE_URL}
+ */
+public record Setting(String key, String value, String source) {
+  public Setting {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(source, "source");
+  }
+}
