@@ -1,0 +1,347 @@
+package dev.contractgate.core.internal.diff;
+
+import dev.contractgate.diff.Change;
+import dev.contractgate.diff.DiffPolicy;
+import dev.contractgate.diff.DiffResult;
+import dev.contractgate.diff.Direction;
+import dev.contractgate.diff.Relation;
+import dev.contractgate.diff.SchemaInput;
+import dev.contractgate.diff.Severity;
+import dev.contractgate.registry.SourceLocation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The differ, in three passes that never recurse along the schema:
+ *
+ * <ol>
+ *   <li>discover every (old, new) pair reachable from the roots, through sub-schemas and through every cross
+ *       pair of combinator branches, with a work stack and a memo keyed by the two locations;
+ *   <li>solve a fixpoint of the pairs' flags (wider / narrower / unknown), starting from "no difference" for
+ *       every pair: a cycle is assumed compatible and the iteration only adds flags, so it ends in the
+ *       greatest compatible fixpoint;
+ *   <li>walk breadth-first from the root pair, following sub-schemas and the branch matching, emitting each
+ *       pair's findings once at its shortest logical path.
+ * </ol>
+ */
+public final class Engine {
+
+  static final int MAX_PAIRS = 200_000;
+
+  private final Side so;
+  private final Side sn;
+  private final DiffPolicy policy;
+  private final Planner planner;
+  private final Map<Pair.Key, Pair> pairs = new LinkedHashMap<>();
+  private final Deque<Pair> todo = new ArrayDeque<>();
+
+  private Engine(Side so, Side sn, DiffPolicy policy) {
+    this.so = so;
+    this.sn = sn;
+    this.policy = policy;
+    this.planner = new Planner(this, so, sn, policy);
+  }
+
+  public static DiffResult compare(SchemaInput oldInput, SchemaInput newInput, Direction direction,
+      DiffPolicy policy) {
+    Side so = new Side("old", oldInput.documents());
+    Side sn = new Side("new", newInput.documents());
+    Engine e = new Engine(so, sn, policy);
+    Pair root = e.pair(so.at(oldInput.root()), sn.at(newInput.root()));
+    while (!e.todo.isEmpty()) {
+      e.planner.plan(e.todo.pop());
+    }
+    e.solve();
+    List<Finding> findings = e.collect(root);
+    Witnesses witnesses = new Witnesses(so, sn, oldInput.root(), newInput.root());
+    List<Change> changes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Finding f : findings) {
+      for (Direction d : direction == Direction.BOTH ? List.of(Direction.REQUEST, Direction.RESPONSE)
+          : List.of(direction)) {
+        Severity s = Verdicts.severity(f.kind, d, policy);
+        if (s == Severity.OFF) {
+          continue;
+        }
+        String ruleId = d.prefix() + "." + f.kind.id();
+        String fp = fingerprint(ruleId, f.path, f.subject, f.oldText, f.newText);
+        if (!seen.add(fp)) {
+          continue;
+        }
+        Optional<JsonNode> witness = s.needsAttention() ? witnesses.build(f) : Optional.empty();
+        changes.add(new Change(ruleId, s, d, f.kind.relation(), f.path, f.oldLoc, f.newLoc,
+            Messages.render(ruleId, f, d, s, e.pointerFor(f), witness), fp, witness));
+      }
+    }
+    changes.sort(Comparator.comparing(Change::path).thenComparing(Change::ruleId)
+        .thenComparing(Change::fingerprint));
+    return new DiffResult(changes, relation(root.value));
+  }
+
+  static Relation relation(int flags) {
+    int v = flags & Pair.SEMANTIC;
+    if ((v & Pair.UNKNOWN) != 0) {
+      return Relation.UNKNOWN;
+    }
+    return switch (v) {
+      case 0 -> Relation.EQUAL;
+      case Pair.WIDER -> Relation.WIDER;
+      case Pair.NARROWER -> Relation.NARROWER;
+      default -> Relation.INCOMPARABLE;
+    };
+  }
+
+  Pair pair(Node o, Node n) {
+    Pair.Key key = new Pair.Key(o.key, n.key);
+    Pair p = pairs.get(key);
+    if (p == null) {
+      p = new Pair(o, n, key);
+      pairs.put(key, p);
+      if (pairs.size() > MAX_PAIRS) {
+        // A budget instead of an OutOfMemoryError on combinator explosions; never silently safe.
+        p.local(Kind.UNDECIDABLE_CHANGE, "", "comparison budget of " + MAX_PAIRS + " schema pairs exhausted",
+            Planner.show(o), Planner.show(n), o.loc, n.loc, null);
+      } else {
+        todo.push(p);
+      }
+    }
+    return p;
+  }
+
+  private void solve() {
+    for (Pair p : pairs.values()) {
+      for (Pair.Edge e : p.edges) {
+        e.child().dependents.add(p);
+      }
+      for (Pair.Group g : p.groups) {
+        for (Pair[] row : g.cross) {
+          for (Pair c : row) {
+            if (c != null) {
+              c.dependents.add(p);
+            }
+          }
+        }
+      }
+      for (Pair.Guard g : p.guards) {
+        g.pair().dependents.add(p);
+      }
+    }
+    Deque<Pair> work = new ArrayDeque<>();
+    List<Pair> all = new ArrayList<>(pairs.values());
+    // children were discovered after their parents: visiting in reverse lets most values settle in one pass
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Pair p = all.get(i);
+      p.queued = true;
+      work.add(p);
+    }
+    while (!work.isEmpty()) {
+      Pair p = work.poll();
+      p.queued = false;
+      int v = evaluate(p);
+      if (v != p.value) {
+        p.value = v;
+        for (Pair d : p.dependents) {
+          if (!d.queued) {
+            d.queued = true;
+            work.add(d);
+          }
+        }
+      }
+    }
+  }
+
+  private static int evaluate(Pair p) {
+    int v = p.value | p.localFlags;
+    for (Pair.Edge e : p.edges) {
+      v |= e.flip() ? Pair.flip(e.child().value) : e.child().value;
+    }
+    for (Pair.Group g : p.groups) {
+      v |= Matching.evaluate(g, null);
+    }
+    for (Pair.Guard g : p.guards) {
+      if ((g.pair().value & Pair.SEMANTIC) != 0) {
+        v |= Pair.UNKNOWN;
+      }
+    }
+    if (p.unevaluatedGuard && v != 0) {
+      v |= Pair.UNKNOWN;
+    }
+    return v;
+  }
+
+  /** A finding placed at its logical path, with the visit chain for the witness builder. */
+  static final class Finding {
+    final Kind kind;
+    final String path;
+    final String subject;
+    final String oldText;
+    final String newText;
+    final SourceLocation oldLoc;
+    final SourceLocation newLoc;
+    final Pair.Hint hint;
+    final Visit at;
+
+    Finding(Kind kind, String path, String subject, String oldText, String newText, SourceLocation oldLoc,
+        SourceLocation newLoc, Pair.Hint hint, Visit at) {
+      this.kind = kind;
+      this.path = path;
+      this.subject = subject;
+      this.oldText = oldText;
+      this.newText = newText;
+      this.oldLoc = oldLoc;
+      this.newLoc = newLoc;
+      this.hint = hint;
+      this.at = at;
+    }
+  }
+
+  /** How the walk reached a pair: the parent visit and the logical segment (null for a combinator step). */
+  record Visit(Pair pair, String path, Visit parent, String segment, boolean negated) {}
+
+  private List<Finding> collect(Pair root) {
+    List<Finding> out = new ArrayList<>();
+    Deque<Visit> queue = new ArrayDeque<>();
+    Set<Object> visited = new HashSet<>();
+    queue.add(new Visit(root, "", null, "", false));
+    while (!queue.isEmpty()) {
+      Visit v = queue.poll();
+      Pair p = v.pair();
+      if (!visited.add(v.negated() ? List.of(p.key, "not") : p.key)) {
+        continue;
+      }
+      if (p.unevaluatedGuard && p.value != 0) {
+        out.add(new Finding(Kind.UNDECIDABLE_CHANGE, v.path(),
+            "unevaluatedProperties/unevaluatedItems next to applicators, and the schemas differ",
+            Planner.show(p.o), Planner.show(p.n), p.o.loc, p.n.loc, null, v));
+        continue;
+      }
+      for (Pair.Local l : p.locals) {
+        // under an odd number of nots a change reads backwards: a wider negated schema is a narrower whole
+        Kind k = v.negated() ? Kind.byId(l.kind().inverseId()) : l.kind();
+        out.add(new Finding(k, v.path() + l.segment(), l.subject(), l.oldText(), l.newText(), l.oldLoc(),
+            l.newLoc(), v.negated() ? null : l.hint(), v));
+      }
+      for (Pair.Guard g : p.guards) {
+        if ((g.pair().value & Pair.SEMANTIC) != 0) {
+          out.add(new Finding(Kind.UNDECIDABLE_CHANGE, v.path(), g.why(), Planner.show(g.pair().o),
+              Planner.show(g.pair().n), g.pair().o.loc, g.pair().n.loc, null, v));
+        }
+      }
+      for (Pair.Edge e : p.edges) {
+        queue.add(new Visit(e.child(), v.path() + e.segment(), v, e.segment(), v.negated() ^ e.flip()));
+      }
+      for (Pair.Group g : p.groups) {
+        groupFindings(g, v, queue, out);
+      }
+    }
+    return out;
+  }
+
+  private void groupFindings(Pair.Group g, Visit v, Deque<Visit> queue, List<Finding> out) {
+    int[] match = new int[g.olds.size()];
+    int flags = Matching.evaluate(g, match);
+    if (g.kind == Pair.GroupKind.ONE && !g.disjoint && (flags & Pair.SEMANTIC) != 0) {
+      // With overlapping branches a branch that grows can shrink the oneOf (values now match twice), so no
+      // branch-level finding would be trustworthy: one UNKNOWN for the whole oneOf.
+      out.add(new Finding(Kind.UNDECIDABLE_CHANGE, v.path(),
+          "oneOf branches that are not shown disjoint changed", describe(g.holderOld), describe(g.holderNew),
+          g.holderOld.loc, g.holderNew.loc, null, v));
+      return;
+    }
+    boolean[] newMatched = new boolean[g.news.size()];
+    for (int i = 0; i < match.length; i++) {
+      if (match[i] >= 0) {
+        newMatched[match[i]] = true;
+        queue.add(new Visit(g.cross[i][match[i]], v.path(), v, null, v.negated()));
+      } else {
+        Node b = g.olds.get(i);
+        Kind k = switch (g.kind) {
+          case ALL -> Kind.ALL_OF_CONJUNCT_REMOVED;
+          case ANY -> isNull(b) ? Kind.NULLABLE_REMOVED : Kind.ANY_OF_BRANCH_REMOVED;
+          case ONE -> isNull(b) ? Kind.NULLABLE_REMOVED : Kind.ONE_OF_BRANCH_REMOVED;
+        };
+        out.add(new Finding(v.negated() ? Kind.byId(k.inverseId()) : k, v.path(), describe(b), describe(b),
+            "(no matching " + word(g) + ")", b.loc, g.holderNew.loc, null, v));
+      }
+    }
+    for (int j = 0; j < newMatched.length; j++) {
+      if (!newMatched[j]) {
+        Node b = g.news.get(j);
+        Kind k = switch (g.kind) {
+          case ALL -> Kind.ALL_OF_CONJUNCT_ADDED;
+          case ANY -> isNull(b) ? Kind.NULLABLE_ADDED : Kind.ANY_OF_BRANCH_ADDED;
+          case ONE -> isNull(b) ? Kind.NULLABLE_ADDED : Kind.ONE_OF_BRANCH_ADDED;
+        };
+        out.add(new Finding(v.negated() ? Kind.byId(k.inverseId()) : k, v.path(), describe(b),
+            "(no matching " + word(g) + ")", describe(b), g.holderOld.loc, b.loc,
+            isNull(b) && !v.negated() ? new Pair.Hint(Pair.HintKind.VALUE, null,
+                tools.jackson.databind.node.JsonNodeFactory.instance.nullNode()) : null, v));
+      }
+    }
+  }
+
+  private static String word(Pair.Group g) {
+    return g.kind == Pair.GroupKind.ALL ? "conjunct" : "branch";
+  }
+
+  private static boolean isNull(Node b) {
+    return b.json.isObject() && b.json.path("type").isString() && "null".equals(b.json.path("type").stringValue())
+        && Side.onlyAnnotations(b.json, Set.of("type"));
+  }
+
+  private static String describe(Node b) {
+    String s = switch (b.mode) {
+      case ANY -> "anyOf " + Canon.json(b.json.get("anyOf"));
+      case ONE -> "oneOf " + Canon.json(b.json.get("oneOf"));
+      default -> Canon.json(b.json);
+    };
+    return Planner.abbreviate(s);
+  }
+
+  /**
+   * The schema pointer shown in the headline: where the removed thing was for removals, otherwise the new
+   * side where it exists there.
+   */
+  private String pointerFor(Finding f) {
+    boolean removal = f.kind.id().contains("removed");
+    if (removal && exists(so, f.oldLoc)) {
+      return f.oldLoc.pointer();
+    }
+    return exists(sn, f.newLoc) || !exists(so, f.oldLoc) ? f.newLoc.pointer() : f.oldLoc.pointer();
+  }
+
+  private static boolean exists(Side s, SourceLocation loc) {
+    try {
+      JsonNode n = Side.navigate(s.document(loc.file()), loc.pointer());
+      return n != null && !n.isMissingNode();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static String fingerprint(String... parts) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String p : parts) {
+        md.update(p.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
