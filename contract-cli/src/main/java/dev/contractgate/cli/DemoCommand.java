@@ -1,5 +1,8 @@
 package dev.contractgate.cli;
 
+import dev.contractgate.core.internal.report.DiffReports;
+import dev.contractgate.diff.ContractDiff;
+import dev.contractgate.diff.DeployCheck;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.registry.ContractRegistry;
@@ -16,6 +19,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     description = {
       "Start an embedded backend (WireMock on a free loopback port) that serves both namespaces of the example"
-          + " contracts, run the live gate against it, write the reports and print where.",
+          + " contracts, run the live gate (verify) and can-deploy against it, write the reports and print where.",
       "With --break STORY the backend misbehaves the way the story tells, and the gate must catch it:",
       "  frontend-ahead          ivanpin-web needs blog.detail's \"seo\"; the backend does not send it yet",
       "  silent-format-change    blog.list sends publishedAt as \"2025-02-20 09:00\": no 500, wrong data",
@@ -44,6 +49,8 @@ import picocli.CommandLine.Spec;
       "2:usage error, e.g. an unknown story"
     })
 final class DemoCommand implements Callable<Integer> {
+
+  private static final Story ROLLBACK = Story.ROLLBACK_REMOVES_FIELD;
 
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin HelpOption help;
@@ -97,8 +104,27 @@ final class DemoCommand implements Callable<Integer> {
           ? "Demo: the embedded backend serves every namespace as its newest contract says."
           : "Demo story " + story.id + ": " + story.description + ".");
       report = new Report("verify", "demo verify" + (story == null ? "" : " --break " + story.id), report.entries(), notes);
-      reports.emit(report, out, err, Redactor.forTree(registry, env::get));
-      return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+      Redactor redactor = Redactor.forTree(registry, env::get);
+      reports.emit(report, out, err, redactor);
+      // The embedded backend runs the newest versions; a rollback story asks whether going back is safe.
+      boolean deploySafe = true;
+      List<Report.Entry> deployEntries = new ArrayList<>();
+      for (Namespace ns : registry.namespaces()) {
+        String candidate = registry.latest(ns.id()).version().toString();
+        String deployed = candidate;
+        if (story == Story.ROLLBACK_REMOVES_FIELD && ns.id().equals("ivanpin")) {
+          List<ContractVersion> all = registry.versions(ns.id());
+          deployed = all.get(all.size() - 2).version().toString();
+        }
+        DeployCheck.Result r = DeployCheck.run(registry, ns.id(), candidate, Optional.of(deployed),
+            ContractDiff.policyOf(registry), LocalDate.now());
+        deploySafe &= r.safe();
+        deployEntries.addAll(DiffReports.deploy(r, registry.documents()).entries());
+      }
+      out.println();
+      reports.emit(new Report("can-deploy", "demo can-deploy" + (story == ROLLBACK ? " (rollback to the previous"
+          + " ivanpin version)" : ""), deployEntries, List.of()), out, err, redactor);
+      return result.passed() && deploySafe ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }
 }

@@ -19,5 +19,7 @@ public enum RuleCategory {
   STRUCTURE,
   ANNOTATION,
   UNDECIDABLE,
-  ENDPOINT
+  ENDPOINT,
+  /** Findings about the policy file itself: expired or unused exceptions. */
+  POLICY
 }

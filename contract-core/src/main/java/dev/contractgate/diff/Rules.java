@@ -98,6 +98,24 @@ public final class Rules {
     endpoint(rules, "response.cookie.added", Severity.WARNING,
         "the response sets a new cookie (check it is named per namespace)", "cookies: [] → [IVANPIN_SESSID]",
         "response.cookie.removed");
+    endpoint(rules, "request.query.schema-added", Severity.BREAKING,
+        "query parameters are now validated by a schema", "(any query) → schemas/x.query.schema.json",
+        "request.query.schema-removed");
+    endpoint(rules, "request.query.schema-removed", Severity.INFO,
+        "query parameters are no longer validated", "schemas/x.query.schema.json → (any query)",
+        "request.query.schema-added");
+    endpoint(rules, "response.body.schema-removed", Severity.BREAKING,
+        "a response body is no longer described by a schema: anything may come", "schemas/x.schema.json → (none)",
+        "response.body.schema-added");
+    endpoint(rules, "response.body.schema-added", Severity.INFO,
+        "a response body is now described by a schema", "(none) → schemas/x.schema.json",
+        "response.body.schema-removed");
+    rules.add(new Rule("policy.exception-expired", RuleCategory.POLICY, Direction.BOTH, Severity.BREAKING,
+        Relation.EQUAL, "an exception in contract-gate.yaml is past its until date: fix the change or renew it",
+        "until: 2026-01-31 (today 2026-11-22)", "policy.exception-expired"));
+    rules.add(new Rule("policy.exception-unused", RuleCategory.POLICY, Direction.BOTH, Severity.WARNING,
+        Relation.EQUAL, "an exception in contract-gate.yaml matches no finding: remove it",
+        "rule + location that no longer occur", "policy.exception-unused"));
     rules.sort(Comparator.comparing(Rule::id));
     Map<String, Rule> map = new LinkedHashMap<>();
     for (Rule r : rules) {

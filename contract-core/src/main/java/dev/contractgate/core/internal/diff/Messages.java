@@ -39,6 +39,15 @@ final class Messages {
         return response ? "the backend now always sends " + f.subject + "; consumers are unaffected"
             : "the backend now rejects requests without " + f.subject + "; an old consumer that does not send it"
                 + " breaks" + tolerance(s);
+      case PROPERTY_ADDED:
+        return response ? "the backend now declares " + f.subject + "; consumers built against the old version"
+            + " accept it" + tolerance(s)
+            : "the backend now checks " + f.subject + " against a schema; a consumer that sent other values under"
+                + " that name breaks" + tolerance(s);
+      case PROPERTY_REMOVED:
+        return response ? "the backend no longer declares " + f.subject + " and may send anything under that name;"
+            + " a consumer that reads it can break" + tolerance(s)
+            : "consumers may now send any value for " + f.subject + "; the backend accepts it";
       case ANNOTATION_CHANGED:
         return "documentation only (" + f.subject + "); the accepted values are unchanged";
       default:

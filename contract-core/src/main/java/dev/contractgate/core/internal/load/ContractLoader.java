@@ -576,8 +576,21 @@ public final class ContractLoader {
 
   // ---------------------------------------------------------------- contract-gate.yaml
 
+  /** Reads a policy file on its own, e.g. one given to {@code diff --policy}. */
+  public static Policy readPolicyFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ContractException("Cannot load policy", file.toString(), "", "a contract-gate.yaml policy file",
+          "no such file", "check the path given to --policy");
+    }
+    return new ContractLoader(file.toAbsolutePath().getParent(), file.toString()).readPolicy(file.getFileName().toString());
+  }
+
   private Policy readPolicy() {
-    LocatedDocument doc = parse(POLICY_FILE, root.resolve(POLICY_FILE));
+    return readPolicy(POLICY_FILE);
+  }
+
+  private Policy readPolicy(String name) {
+    LocatedDocument doc = parse(name, root.resolve(name));
     Fields f = Fields.object(doc, "", "the policy");
     f.allowOnly("limits", "severities", "exceptions");
     Policy.Limits limits = Policy.Limits.defaults();
@@ -617,7 +630,7 @@ public final class ContractLoader {
             x.location()));
       }
     }
-    return new Policy(limits, severities, exemptions, POLICY_FILE);
+    return new Policy(limits, severities, exemptions, name);
   }
 
   // ---------------------------------------------------------------- files

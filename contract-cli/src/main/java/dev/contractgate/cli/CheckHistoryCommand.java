@@ -1,0 +1,45 @@
+package dev.contractgate.cli;
+
+import dev.contractgate.core.internal.report.DiffReports;
+import dev.contractgate.diff.HistoryCheck;
+import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.report.Report;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "check-history",
+    description = {
+      "Check the whole history of every namespace: inside one major version, every version must be backward"
+          + " compatible with every earlier one (transitive). A major bump may break.",
+      "Exceptions and severity overrides come from the tree's contract-gate.yaml; an expired exception fails."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every version is compatible with its predecessors",
+      "1:a finding at or above --fail-on (names rule, namespace, version pair and pointer)",
+      "2:usage error",
+      "3:the contract cannot be read"
+    })
+final class CheckHistoryCommand implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ContractsOption contracts;
+  @Mixin HelpOption help;
+  @Mixin DiffOptions diff;
+  @Mixin ReportOptions reports;
+
+  @Override
+  public Integer call() {
+    reports.validate(spec.commandLine());
+    ContractRegistry registry = contracts.load();
+    HistoryCheck.Result result = HistoryCheck.run(registry, diff.today());
+    Report report = DiffReports.history("check-history", "check-history " + registry.origin(), result.pairs(),
+        result.policyFindings(), registry.documents(), registry.documents(), diff.threshold(), diff.showInfo);
+    reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
+    return result.failsAt(diff.threshold()) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+}

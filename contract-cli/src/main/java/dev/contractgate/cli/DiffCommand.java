@@ -1,0 +1,219 @@
+package dev.contractgate.cli;
+
+import dev.contractgate.core.internal.load.ContractLoader;
+import dev.contractgate.core.internal.load.LocatedDocument;
+import dev.contractgate.core.internal.report.DiffReports;
+import dev.contractgate.diff.Change;
+import dev.contractgate.diff.ContractDiff;
+import dev.contractgate.diff.DiffPolicy;
+import dev.contractgate.diff.DiffResult;
+import dev.contractgate.diff.Direction;
+import dev.contractgate.diff.EndpointChange;
+import dev.contractgate.diff.HistoryCheck;
+import dev.contractgate.diff.SchemaDiff;
+import dev.contractgate.diff.SchemaInput;
+import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.registry.ContractException;
+import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.registry.Policy;
+import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.report.Report;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+@Command(
+    name = "diff",
+    description = {
+      "Show every change between two contract versions or two schemas, classified for the direction it flows.",
+      "OLD and NEW are two schema files (.json, .yaml), or two version folders of a contract tree"
+          + " (contracts/src/main/contracts/ivanpin/1.0.0), or use --namespace with --from and --to on"
+          + " --contracts.",
+      "Responses break when the new version allows a value the old did not; requests break when it refuses a"
+          + " value the old accepted. Undecidable changes count as breaking."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing at or above --fail-on",
+      "1:a finding at or above --fail-on",
+      "2:usage error",
+      "3:an input cannot be read (file, line and hint are printed)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  contract-gate diff old/blog-list.schema.json new/blog-list.schema.json",
+      "  contract-gate diff contracts/src/main/contracts/ivanpin/1.1.0 contracts/src/main/contracts/ivanpin/1.2.0",
+      "  contract-gate diff --namespace ivanpin --from 1.1.0 --to 1.2.0 --format markdown"
+    })
+final class DiffCommand implements Callable<Integer> {
+
+  enum DirectionOption { response, request, both }
+
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ContractsOption contracts;
+  @Mixin HelpOption help;
+  @Mixin DiffOptions diff;
+  @Mixin ReportOptions reports;
+
+  @Parameters(arity = "0..2", paramLabel = "OLD NEW", description = "Two schema files or two version folders.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "With --from/--to: the namespace.")
+  String namespace;
+
+  @Option(names = "--from", paramLabel = "V", description = "With --namespace: the old version.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "V", description = "With --namespace: the new version.")
+  String to;
+
+  @Option(names = "--direction", paramLabel = "DIR",
+      description = "For two schema files: ${COMPLETION-CANDIDATES} (default: response). Contract versions"
+          + " judge each part in its own direction.")
+  DirectionOption direction;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A contract-gate.yaml whose severities and exceptions apply (default: the tree's own).")
+  Path policyFile;
+
+  @Override
+  public Integer call() {
+    reports.validate(spec.commandLine());
+    boolean byName = namespace != null || from != null || to != null;
+    if (byName && !inputs.isEmpty()) {
+      throw usage("Give either OLD NEW or --namespace/--from/--to, not both");
+    }
+    if (byName) {
+      if (namespace == null || from == null || to == null) {
+        throw usage("--namespace, --from and --to go together: e.g. --namespace ivanpin --from 1.1.0 --to 1.2.0");
+      }
+      ContractRegistry registry = contracts.load();
+      return versions(registry, registry.requireVersion(namespace, from), registry, registry.requireVersion(namespace, to));
+    }
+    if (inputs.size() != 2) {
+      throw usage("Give two inputs OLD NEW (schema files or version folders), or --namespace NS --from V1 --to V2");
+    }
+    Path oldPath = inputs.get(0);
+    Path newPath = inputs.get(1);
+    for (Path p : inputs) {
+      if (!Files.exists(p)) {
+        throw new ContractException("Cannot read input", p.toString(), "", "a schema file or a version folder",
+            "nothing at this path", "check the path");
+      }
+    }
+    if (Files.isDirectory(oldPath) != Files.isDirectory(newPath)) {
+      throw usage("OLD and NEW must both be schema files or both be version folders");
+    }
+    if (Files.isDirectory(oldPath)) {
+      ContractRegistry oldTree = treeOf(oldPath);
+      ContractRegistry newTree = treeRoot(oldPath).equals(treeRoot(newPath)) ? oldTree : treeOf(newPath);
+      return versions(oldTree, versionOf(oldTree, oldPath), newTree, versionOf(newTree, newPath));
+    }
+    return schemas(oldPath, newPath);
+  }
+
+  private int versions(ContractRegistry oldTree, ContractVersion o, ContractRegistry newTree, ContractVersion n) {
+    if (!o.namespace().equals(n.namespace())) {
+      throw usage("OLD and NEW belong to different namespaces (" + o.namespace() + ", " + n.namespace() + ")");
+    }
+    if (direction != null) {
+      throw usage("--direction applies to two schema files; contract versions judge each part in its own direction");
+    }
+    Policy policy = policyFile == null ? newTree.policy() : ContractLoader.readPolicyFile(policyFile);
+    DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
+    VersionDiff d = ContractDiff.compare(oldTree, o, newTree, n, diffPolicy, diff.today());
+    HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
+    Report report = DiffReports.history("diff", "diff " + o.label() + " -> " + n.version(), result.pairs(),
+        List.of(), oldTree.documents(), newTree.documents(), diff.threshold(), diff.showInfo);
+    return emit(report, result.failsAt(diff.threshold()));
+  }
+
+  private int schemas(Path oldPath, Path newPath) {
+    Direction dir = switch (direction == null ? DirectionOption.response : direction) {
+      case response -> Direction.RESPONSE;
+      case request -> Direction.REQUEST;
+      case both -> Direction.BOTH;
+    };
+    DiffPolicy diffPolicy = policyFile == null ? DiffPolicy.defaults()
+        : ContractDiff.withSeverities(DiffPolicy.defaults(), ContractLoader.readPolicyFile(policyFile));
+    Function<String, JsonNode> oldDocs = folder(oldPath.toAbsolutePath().getParent());
+    Function<String, JsonNode> newDocs = folder(newPath.toAbsolutePath().getParent());
+    String oldName = oldPath.getFileName().toString();
+    String newName = newPath.getFileName().toString();
+    if (oldDocs.apply(oldName) == null || newDocs.apply(newName) == null) {
+      throw new ContractException("Cannot read input", oldPath + " / " + newPath, "", "two readable schema files",
+          "an unreadable file", "check both paths");
+    }
+    DiffResult r = SchemaDiff.compare(new SchemaInput(oldDocs, SourceLocation.of(oldName)),
+        new SchemaInput(newDocs, SourceLocation.of(newName)), dir, diffPolicy);
+    List<EndpointChange> changes = new ArrayList<>();
+    for (Change c : r.changes()) {
+      changes.add(new EndpointChange("schema", c.direction().prefix(), c, List.of("schema " + c.direction().prefix()
+          + " " + c.path()), ""));
+    }
+    VersionDiff d = new VersionDiff("schema", oldPath.toString(), newPath.toString(), changes);
+    Report report = DiffReports.history("diff", "diff " + oldPath + " " + newPath + " (" + dir.prefix() + ")",
+        List.of(d), List.of(), oldDocs, newDocs, diff.threshold(), diff.showInfo);
+    return emit(report, d.failsAt(diff.threshold()));
+  }
+
+  private int emit(Report report, boolean failed) {
+    reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
+    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /** Documents of the folder around a bare schema file, read on demand; refs may not leave the folder. */
+  private static Function<String, JsonNode> folder(Path dir) {
+    Map<String, JsonNode> cache = new ConcurrentHashMap<>();
+    return file -> cache.computeIfAbsent(file, f -> {
+      Path p = dir.resolve(f).normalize();
+      if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
+        return null;
+      }
+      try (InputStream in = Files.newInputStream(p)) {
+        return LocatedDocument.parse(f, in, LocatedDocument.Syntax.forFile(f)).root();
+      } catch (IOException e) {
+        throw new ContractException("Cannot read input", p.toString(), "", "a readable file", e.toString(),
+            "check the file's permissions");
+      }
+    });
+  }
+
+  private static Path treeRoot(Path versionDir) {
+    Path abs = versionDir.toAbsolutePath().normalize();
+    if (abs.getParent() == null || abs.getParent().getParent() == null) {
+      throw new ContractException("Cannot read input", versionDir.toString(), "",
+          "a version folder inside a contract tree (TREE/NAMESPACE/VERSION)", "a folder without a tree around it",
+          "pass e.g. contracts/src/main/contracts/ivanpin/1.0.0");
+    }
+    return abs.getParent().getParent();
+  }
+
+  private static ContractRegistry treeOf(Path versionDir) {
+    return ContractRegistry.load(treeRoot(versionDir));
+  }
+
+  private static ContractVersion versionOf(ContractRegistry tree, Path versionDir) {
+    Path abs = versionDir.toAbsolutePath().normalize();
+    return tree.requireVersion(abs.getParent().getFileName().toString(), abs.getFileName().toString());
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

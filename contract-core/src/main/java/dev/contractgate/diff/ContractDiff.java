@@ -1,0 +1,70 @@
+package dev.contractgate.diff;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.core.internal.diff.VersionDiffer;
+import dev.contractgate.registry.ContractException;
+import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.registry.Policy;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Compares two versions of a namespace's contract, endpoint by endpoint: endpoints added, removed or moved,
+ * statuses, header and cookie expectations, request query and body (request direction) and every response
+ * body (response direction).
+ *
+ * <p>Deprecation lifecycle: removing an endpoint that the old version marked {@code deprecated} with a
+ * {@code sunset} date in the past, or a response property whose old schema says {@code "deprecated": true}
+ * with an {@code "x-sunset"} date in the past, is a warning instead of a breaking change.
+ *
+ * <pre>{@code
+ * VersionDiff diff = ContractDiff.compare(registry, registry.requireVersion("ivanpin", "1.1.0"),
+ *     registry.requireVersion("ivanpin", "1.2.0"), ContractDiff.policyOf(registry), LocalDate.now());
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ContractDiff {
+
+  private ContractDiff() {}
+
+  /** Two versions of the same tree. */
+  public static VersionDiff compare(ContractRegistry registry, ContractVersion from, ContractVersion to,
+      DiffPolicy policy, LocalDate today) {
+    return VersionDiffer.compare(registry.documents(), from, registry.documents(), to, policy, today);
+  }
+
+  /** A version of one tree against a version of another (e.g. the deployed tree against a branch). */
+  public static VersionDiff compare(ContractRegistry oldTree, ContractVersion from, ContractRegistry newTree,
+      ContractVersion to, DiffPolicy policy, LocalDate today) {
+    return VersionDiffer.compare(oldTree.documents(), from, newTree.documents(), to, policy, today);
+  }
+
+  /**
+   * The diff policy of a tree: the defaults with the severities of its {@code contract-gate.yaml}.
+   *
+   * @throws ContractException when the policy names a rule id that does not exist
+   */
+  public static DiffPolicy policyOf(ContractRegistry registry) {
+    return withSeverities(DiffPolicy.defaults(), registry.policy());
+  }
+
+  /** {@code base} with the severity overrides of a policy file. */
+  public static DiffPolicy withSeverities(DiffPolicy base, Policy policy) {
+    DiffPolicy p = base;
+    for (Map.Entry<String, String> e : policy.severities().entrySet()) {
+      if (Rules.find(e.getKey()).isEmpty()) {
+        throw new ContractException("Cannot load contract", policy.file(), "/severities/" + e.getKey(),
+            "a rule id of the catalogue (docs/rules.md)", "\"" + e.getKey() + "\"",
+            "check the spelling; rule ids look like response.property.removed");
+      }
+      p = p.withSeverity(e.getKey(), Severity.valueOf(e.getValue().toUpperCase(Locale.ROOT)));
+    }
+    return p;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.contractgate.diff;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Every change between two versions of one namespace's contract, sorted: most severe first, then by
+ * endpoint and rule.
+ *
+ * @param namespace the namespace id
+ * @param from the old version
+ * @param to the new version
+ * @param changes the changes, one per place (shared components once)
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record VersionDiff(String namespace, String from, String to, List<EndpointChange> changes) {
+
+  static final Comparator<EndpointChange> ORDER = Comparator.comparing(EndpointChange::severity)
+      .thenComparing(EndpointChange::endpoint)
+      .thenComparing(EndpointChange::part)
+      .thenComparing(EndpointChange::ruleId)
+      .thenComparing(c -> c.change().path())
+      .thenComparing(c -> c.change().fingerprint());
+
+  public VersionDiff {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    changes = changes.stream().filter(c -> c.severity() != Severity.OFF).sorted(ORDER).toList();
+  }
+
+  public List<EndpointChange> breaking() {
+    return changes.stream().filter(c -> c.severity() == Severity.BREAKING).toList();
+  }
+
+  public List<EndpointChange> warnings() {
+    return changes.stream().filter(c -> c.severity() == Severity.WARNING).toList();
+  }
+
+  public boolean hasBreaking() {
+    return changes.stream().anyMatch(c -> c.severity() == Severity.BREAKING);
+  }
+
+  /** True when something is at or above {@code threshold} ({@link Severity#BREAKING} or {@link Severity#WARNING}). */
+  public boolean failsAt(Severity threshold) {
+    return changes.stream().anyMatch(c -> c.severity().compareTo(threshold) <= 0);
+  }
+
+  /** {@code ivanpin 1.1.0 -> 1.2.0}. */
+  public String label() {
+    return namespace + " " + from + " -> " + to;
+  }
+}
