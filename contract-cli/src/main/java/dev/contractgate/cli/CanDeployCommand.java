@@ -1,6 +1,5 @@
 package dev.contractgate.cli;
 
-import dev.contractgate.core.internal.report.DiffReports;
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DeployCheck;
 import dev.contractgate.registry.ContractRegistry;
@@ -50,7 +49,7 @@ final class CanDeployCommand implements Callable<Integer> {
     ContractRegistry registry = contracts.load();
     DeployCheck.Result result = DeployCheck.run(registry, namespace, candidate, Optional.ofNullable(deployed),
         ContractDiff.policyOf(registry), diff.today());
-    reports.emit(DiffReports.deploy(result, registry.documents()), spec.commandLine().getOut(),
+    reports.emit(result.report(registry), spec.commandLine().getOut(),
         spec.commandLine().getErr(), Redactor.none());
     return result.safe() ? ExitCodes.OK : ExitCodes.FAILED;
   }

@@ -1,6 +1,5 @@
 package dev.contractgate.cli;
 
-import dev.contractgate.core.internal.report.DiffReports;
 import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.report.Report;
@@ -37,8 +36,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
     reports.validate(spec.commandLine());
     ContractRegistry registry = contracts.load();
     HistoryCheck.Result result = HistoryCheck.run(registry, diff.today());
-    Report report = DiffReports.history("check-history", "check-history " + registry.origin(), result.pairs(),
-        result.policyFindings(), registry.documents(), registry.documents(), diff.threshold(), diff.showInfo);
+    Report report = result.report("check-history " + registry.origin(), registry, diff.threshold(), diff.showInfo);
     reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
     return result.failsAt(diff.threshold()) ? ExitCodes.FAILED : ExitCodes.OK;
   }

@@ -1,6 +1,5 @@
 package dev.contractgate.cli;
 
-import dev.contractgate.core.internal.report.DiffReports;
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DeployCheck;
 import dev.contractgate.gate.GateResult;
@@ -119,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         DeployCheck.Result r = DeployCheck.run(registry, ns.id(), candidate, Optional.of(deployed),
             ContractDiff.policyOf(registry), LocalDate.now());
         deploySafe &= r.safe();
-        deployEntries.addAll(DiffReports.deploy(r, registry.documents()).entries());
+        deployEntries.addAll(r.report(registry).entries());
       }
       out.println();
       reports.emit(new Report("can-deploy", "demo can-deploy" + (story == ROLLBACK ? " (rollback to the previous"

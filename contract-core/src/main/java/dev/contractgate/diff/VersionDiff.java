@@ -51,6 +51,44 @@ public record VersionDiff(String namespace, String from, String to, List<Endpoin
     return changes.stream().anyMatch(c -> c.severity().compareTo(threshold) <= 0);
   }
 
+  /**
+   * The changes at or above {@code threshold}, for a person:
+   *
+   * <pre>
+   * ivanpin 1.1.0 -&gt; 1.2.0: 1 breaking change, 0 warnings
+   *
+   * [1] BREAKING response.property.required-removed at blog.list response 200 /items/*&#47;author/name
+   *     old     : required ["id","name"]
+   *     ...
+   * </pre>
+   */
+  public String render(Severity threshold) {
+    List<EndpointChange> shown = changes.stream().filter(c -> c.severity().compareTo(threshold) <= 0).toList();
+    StringBuilder b = new StringBuilder(label()).append(": ")
+        .append(count(breaking().size(), "breaking change")).append(", ").append(count(warnings().size(), "warning"));
+    int i = 1;
+    for (EndpointChange c : shown) {
+      String[] lines = c.change().message().split("\n", 2);
+      b.append("\n\n[").append(i++).append("] ").append(c.severity()).append(' ').append(c.ruleId()).append(" at ")
+          .append(c.endpoint()).append(' ').append(c.part())
+          .append(c.change().path().isEmpty() ? "" : " " + c.change().path());
+      if (lines.length > 1) {
+        b.append('\n').append(lines[1]);
+      }
+      if (c.reaches().size() > 1) {
+        b.append("\n    reaches : ").append(String.join("\n              ", c.reaches()));
+      }
+      if (!c.note().isEmpty()) {
+        b.append("\n    note    : ").append(c.note());
+      }
+    }
+    return b.toString();
+  }
+
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
   /** {@code ivanpin 1.1.0 -> 1.2.0}. */
   public String label() {
     return namespace + " " + from + " -> " + to;

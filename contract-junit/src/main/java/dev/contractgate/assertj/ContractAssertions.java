@@ -3,6 +3,7 @@ package dev.contractgate.assertj;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.contractgate.junit.ContractResponse;
+import dev.contractgate.diff.VersionDiff;
 import dev.contractgate.validate.ValidationResult;
 import org.apiguardian.api.API;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -32,5 +33,15 @@ public final class ContractAssertions {
   @CheckReturnValue
   public static ValidationResultAssert assertThat(ValidationResult actual) {
     return new ValidationResultAssert(actual);
+  }
+
+  /**
+   * Assertions on the diff of two contract versions: {@code assertThat(diff).hasNoBreakingChanges()}.
+   *
+   * @since 0.1
+   */
+  @CheckReturnValue
+  public static VersionDiffAssert assertThat(VersionDiff actual) {
+    return new VersionDiffAssert(actual);
   }
 }

@@ -1,0 +1,118 @@
+package dev.contractgate.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.diff.HistoryCheck;
+import dev.contractgate.diff.Severity;
+import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.report.Report;
+import dev.contractgate.report.ReportFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The history check as dynamic tests: one container per namespace, one test per version pair of the same
+ * major, failing with every breaking change (rule id, namespace, versions, endpoint, pointer, old and new).
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicNode> contract_history(ContractRegistry registry) {
+ *   return ContractHistory.of(registry).writeReportsTo(Path.of("target", "contract-gate")).tests();
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ContractHistory {
+
+  private final ContractRegistry registry;
+  private Path reportDir;
+  private Severity failOn = Severity.BREAKING;
+  private LocalDate today = LocalDate.now();
+
+  private ContractHistory(ContractRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  public static ContractHistory of(ContractRegistry registry) {
+    return new ContractHistory(registry);
+  }
+
+  /** Also write the report as Markdown and JSON ({@code check-history.md}, {@code check-history.json}). */
+  public ContractHistory writeReportsTo(Path directory) {
+    this.reportDir = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /** Fail on warnings too ({@link Severity#WARNING}); breaking changes only by default. */
+  public ContractHistory failOn(Severity threshold) {
+    this.failOn = Objects.requireNonNull(threshold, "threshold");
+    return this;
+  }
+
+  /** The date sunsets and exception expiries are judged against; today by default. */
+  public ContractHistory today(LocalDate date) {
+    this.today = Objects.requireNonNull(date, "date");
+    return this;
+  }
+
+  /** Runs the check now and returns one test per version pair (plus one for the policy file, if it has findings). */
+  public Stream<DynamicNode> tests() {
+    HistoryCheck.Result result = HistoryCheck.run(registry, today);
+    if (reportDir != null) {
+      write(result);
+    }
+    Map<String, List<DynamicNode>> byNamespace = new LinkedHashMap<>();
+    registry.namespaces().forEach(ns -> byNamespace.put(ns.id(), new ArrayList<>()));
+    for (VersionDiff d : result.pairs()) {
+      byNamespace.get(d.namespace()).add(DynamicTest.dynamicTest(d.from() + " -> " + d.to(), () -> {
+        if (d.failsAt(failOn)) {
+          throw new AssertionFailedError("Contract history of " + d.namespace() + " is broken\n\n" + d.render(failOn));
+        }
+      }));
+    }
+    List<DynamicNode> nodes = new ArrayList<>();
+    byNamespace.forEach((ns, tests) -> nodes.add(DynamicContainer.dynamicContainer(ns, tests.stream())));
+    if (!result.policyFindings().isEmpty()) {
+      nodes.add(DynamicTest.dynamicTest("contract-gate.yaml", () -> {
+        StringBuilder b = new StringBuilder();
+        result.policyFindings().stream().filter(c -> c.severity().compareTo(failOn) <= 0)
+            .forEach(c -> b.append("\n\n").append(c.message()));
+        if (b.length() > 0) {
+          throw new AssertionFailedError("The policy file needs attention" + b);
+        }
+      }));
+    }
+    return nodes.stream();
+  }
+
+  private void write(HistoryCheck.Result result) {
+    Report report = result.report("check-history " + registry.origin(), registry, failOn, false);
+    try {
+      Files.createDirectories(reportDir);
+      Files.writeString(reportDir.resolve("check-history.md"), ReportFormat.MARKDOWN.render(report),
+          StandardCharsets.UTF_8);
+      Files.writeString(reportDir.resolve("check-history.json"), ReportFormat.JSON.render(report),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the history report to " + reportDir, e);
+    }
+  }
+}
