@@ -161,11 +161,19 @@ final class DiffCommand implements Callable<Integer> {
     }
     DiffResult r = SchemaDiff.compare(new SchemaInput(oldDocs, SourceLocation.of(oldName)),
         new SchemaInput(newDocs, SourceLocation.of(newName)), dir, diffPolicy);
-    List<EndpointChange> changes = new ArrayList<>();
+    // A change inside a shared $defs component is reported once, with every instance path it reaches.
+    Map<String, EndpointChange> byComponent = new java.util.LinkedHashMap<>();
     for (Change c : r.changes()) {
-      changes.add(new EndpointChange("schema", c.direction().prefix(), c, List.of("schema " + c.direction().prefix()
-          + " " + c.path()), ""));
+      String key = c.ruleId() + "|" + c.direction() + "|" + c.oldLocation() + "|" + c.newLocation();
+      String place = "schema " + c.direction().prefix() + " " + c.path();
+      byComponent.merge(key, new EndpointChange("schema", c.direction().prefix(), c, List.of(place), ""),
+          (first, next) -> {
+            List<String> reaches = new ArrayList<>(first.reaches());
+            reaches.add(place);
+            return new EndpointChange(first.endpoint(), first.part(), first.change(), reaches, first.note());
+          });
     }
+    List<EndpointChange> changes = new ArrayList<>(byComponent.values());
     VersionDiff d = new VersionDiff("schema", oldPath.toString(), newPath.toString(), changes);
     Report report = DiffReports.history("diff", "diff " + oldPath + " " + newPath + " (" + dir.prefix() + ")",
         List.of(d), List.of(), oldDocs, newDocs, diff.threshold(), diff.showInfo);
