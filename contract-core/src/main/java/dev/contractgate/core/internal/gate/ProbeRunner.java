@@ -83,15 +83,17 @@ public final class ProbeRunner {
     });
     AtomicInteger done = new AtomicInteger();
     List<CompletableFuture<ProbeResult>> futures = new ArrayList<>();
+    // Wait for the progress reports too: allOf over the probes alone can return before the last one is told.
+    List<CompletableFuture<Void>> reported = new ArrayList<>();
     try {
       for (Plan plan : plans) {
         CompletableFuture<ProbeResult> f = new CompletableFuture<>();
-        f.thenAccept(r -> s.progress().accept(new int[] {done.incrementAndGet(), plans.size()}));
+        reported.add(f.thenAccept(r -> s.progress().accept(new int[] {done.incrementAndGet(), plans.size()})));
         futures.add(f);
         attempt(client, scheduler, plan, 1, System.nanoTime(), deadlineNanos, f);
       }
       try {
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(reported.toArray(CompletableFuture[]::new))
             .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         deadlinePassed.set(true);
