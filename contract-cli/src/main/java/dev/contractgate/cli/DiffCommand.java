@@ -194,7 +194,8 @@ final class DiffCommand implements Callable<Integer> {
         return null;
       }
       try (InputStream in = Files.newInputStream(p)) {
-        return LocatedDocument.parse(f, in, LocatedDocument.Syntax.forFile(f)).root();
+        // The path as the user can find it, in any error message.
+        return LocatedDocument.parse(p.toString(), in, LocatedDocument.Syntax.forFile(f)).root();
       } catch (IOException e) {
         throw new ContractException("Cannot read input", p.toString(), "", "a readable file", e.toString(),
             "check the file's permissions");

@@ -112,6 +112,15 @@ public final class DiffReports {
     Finding f = finding(c.change(), where, extra, c.note(), oldDocs, newDocs);
     String accept = "rule: " + c.ruleId() + ", location: " + nsVersion + "/" + c.endpoint()
         + (c.change().path().isEmpty() ? "" : "#" + c.change().path());
+    if (c.endpoint().equals("schema")) {
+      // Two bare schemas have no namespace or version an exception could name.
+      String bare = switch (c.severity()) {
+        case BREAKING -> "undo the change, or version the schema as a breaking release for every reader";
+        case WARNING -> "check that no reader relies on it";
+        default -> f.hint();
+      };
+      return new Finding(f.level(), f.rule(), f.where(), f.facts(), bare, f.oldFragment(), f.newFragment());
+    }
     String hint = switch (c.severity()) {
       case BREAKING -> "undo the change in this major version, or release it as a new major version once every"
           + " consumer has moved; to accept it knowingly, add an exception to contract-gate.yaml (" + accept
