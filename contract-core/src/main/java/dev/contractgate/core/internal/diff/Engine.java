@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * The differ, in three passes that never recurse along the schema:
  *
  * <ol>
- *   <li>discover every (old, new) pair reachable from the roots, through sub-schemas and through every cross
- *       pair of combinator branches, with a work stack and a memo keyed by the two locations;
+ *   <li>discover every (old, new) pair reachable from the roots, through sub-schemas and through the likely
+ *       partners among combinator branches, with a work stack and a memo keyed by the two locations; then the
+ *       cross pairs of branches the matching may need, under a budget of their own ({@link #crossPair});
  *   <li>solve a fixpoint of the pairs' flags (wider / narrower / unknown), starting from "no difference" for
  *       every pair: a cycle is assumed compatible and the iteration only adds flags, so it ends in the
  *       greatest compatible fixpoint;
@@ -40,6 +41,12 @@ import tools.jackson.databind.JsonNode;
 public final class Engine {
 
   static final int MAX_PAIRS = 200_000;
+  /**
+   * How many pairs the exploration of cross pairs (see {@link #crossPair}) may add. When it runs out, the
+   * remaining cross pairs are UNKNOWN, which only keeps them out of the matching: it costs precision (a
+   * moved branch reads as removed + added), never soundness, and it is never reported.
+   */
+  static final int MAX_CROSS_PAIRS = 50_000;
 
   private final Side so;
   private final Side sn;
@@ -47,6 +54,11 @@ public final class Engine {
   private final Planner planner;
   private final Map<Pair.Key, Pair> pairs = new LinkedHashMap<>();
   private final Deque<Pair> todo = new ArrayDeque<>();
+  /** Cross pairs and everything first discovered below them; planned after {@link #todo} is empty. */
+  private final Deque<Pair> crossTodo = new ArrayDeque<>();
+  /** True while planning {@link #crossTodo}: every pair discovered then is a cross pair too. */
+  private boolean crossing;
+  private int crossPairs;
 
   private Engine(Side so, Side sn, DiffPolicy policy) {
     this.so = so;
@@ -57,6 +69,20 @@ public final class Engine {
 
   public static DiffResult compare(SchemaInput oldInput, SchemaInput newInput, Direction direction,
       DiffPolicy policy) {
+    return compare(oldInput, newInput, direction, policy, new Stats());
+  }
+
+  /** Counters of one comparison, for tests and benchmarks. */
+  public static final class Stats {
+    /** Every (old, new) pair the comparison discovered, cross pairs included. */
+    public int pairs;
+    /** The cross pairs among {@link #pairs}: see {@link Engine#crossPair}. */
+    public int crossPairs;
+  }
+
+  /** {@link #compare(SchemaInput, SchemaInput, Direction, DiffPolicy)}, filling {@code stats}. */
+  public static DiffResult compare(SchemaInput oldInput, SchemaInput newInput, Direction direction,
+      DiffPolicy policy, Stats stats) {
     Side so = new Side("old", oldInput.documents());
     Side sn = new Side("new", newInput.documents());
     Engine e = new Engine(so, sn, policy);
@@ -64,6 +90,15 @@ public final class Engine {
     while (!e.todo.isEmpty()) {
       e.planner.plan(e.todo.pop());
     }
+    // Only now the cross pairs: every pair reachable through sub-schemas and likely branch partners exists
+    // already, so the cross exploration cannot take the budget from them. First in, first out, so that one
+    // cross pair with a huge product below it does not starve all the others.
+    e.crossing = true;
+    while (!e.crossTodo.isEmpty()) {
+      e.planner.plan(e.crossTodo.poll());
+    }
+    stats.pairs = e.pairs.size();
+    stats.crossPairs = e.crossPairs;
     e.solve();
     List<Finding> findings = e.collect(root);
     Witnesses witnesses = new Witnesses(so, sn, oldInput.root(), newInput.root());
@@ -104,7 +139,24 @@ public final class Engine {
     };
   }
 
+  /** The pair of a sub-schema or of likely branch partners (or, while crossing, of a cross pair's part). */
   Pair pair(Node o, Node n) {
+    return pair(o, n, crossing);
+  }
+
+  /**
+   * A pair that exists only as a candidate for the branch matching of a combinator: two branches that are
+   * neither at the same place nor of the same text. Comparing them compares two different schemas, and
+   * below them possibly every pair of components in the product of the two graphs, so a schema with many
+   * combinators would spend the whole pair budget there. Such pairs are planned after all the others, under
+   * {@link #MAX_CROSS_PAIRS}. A cross pair only ever counts through the matching, and the matching takes
+   * only pairs without UNKNOWN, so a cross pair that ran out of budget is simply not matched.
+   */
+  Pair crossPair(Node o, Node n) {
+    return pair(o, n, true);
+  }
+
+  private Pair pair(Node o, Node n, boolean cross) {
     Pair.Key key = new Pair.Key(o.key, n.key);
     Pair p = pairs.get(key);
     if (p == null) {
@@ -114,6 +166,12 @@ public final class Engine {
         // A budget instead of an OutOfMemoryError on combinator explosions; never silently safe.
         p.local(Kind.UNDECIDABLE_CHANGE, "", "comparison budget of " + MAX_PAIRS + " schema pairs exhausted",
             Planner.show(o), Planner.show(n), o.loc, n.loc, null);
+      } else if (cross && crossPairs >= MAX_CROSS_PAIRS) {
+        p.local(Kind.UNDECIDABLE_CHANGE, "", "budget of " + MAX_CROSS_PAIRS + " pairs for branch matching exhausted",
+            Planner.show(o), Planner.show(n), o.loc, n.loc, null);
+      } else if (cross) {
+        crossPairs++;
+        crossTodo.add(p);
       } else {
         todo.push(p);
       }

@@ -113,9 +113,20 @@ final class Planner {
   }
 
   private void group(Pair p, Pair.GroupKind kind, Node ho, Node hn, List<Node> olds, List<Node> news) {
-    // Pairs are only built between likely partners (same place or same text); a branch without any likely
-    // partner is tried against every other such branch. This keeps unions of many branches linear in the
-    // common case (most branches unchanged) instead of quadratic; any matching found is still sound.
+    // Pairs are only built between likely partners (same place or same text). Everything else is a "cross"
+    // pair: it exists only so the matching can pair a moved and modified branch, and it compares two
+    // different schemas, whose sub-schemas (often other components, through $refs) are then compared with
+    // each other, and so on: the product of two unrelated parts of the schema graph. So cross pairs are
+    // built only where they can help, and through Engine#crossPair, which explores them after everything
+    // else and under a budget of their own:
+    //   - a branch without any likely partner is tried against every branch of the other side;
+    //   - in small groups, branches that have no same-text partner are tried against each other. A branch
+    //     with a same-text partner keeps that partner only: the same text is the natural match, and trying
+    //     it against every modified sibling is what made a 3000-component schema with allOf chains
+    //     ([$ref previous, own properties]) exceed the pair budget, comparing each component with every
+    //     other one reachable from it.
+    // A missing cross pair can only leave branches unmatched (reported as added + removed), never hide a
+    // difference: any one-to-one matching is sound.
     int m = olds.size();
     int k = news.size();
     Pair[][] cross = new Pair[m][k];
@@ -129,19 +140,25 @@ final class Planner {
     }
     boolean[] oldHas = new boolean[m];
     boolean[] newHas = new boolean[k];
+    boolean[] oldSame = new boolean[m];
+    boolean[] newSame = new boolean[k];
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < k; j++) {
-        if (olds.get(i).loc.pointer().equals(news.get(j).loc.pointer()) || to[i].equals(tn[j])) {
+        boolean sameText = to[i].equals(tn[j]);
+        if (sameText || olds.get(i).loc.pointer().equals(news.get(j).loc.pointer())) {
           cross[i][j] = engine.pair(olds.get(i), news.get(j));
           oldHas[i] = true;
           newHas[j] = true;
+          oldSame[i] |= sameText;
+          newSame[j] |= sameText;
         }
       }
     }
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < k; j++) {
-        if (cross[i][j] == null && (!oldHas[i] || !newHas[j] || m * k <= 64)) {
-          cross[i][j] = engine.pair(olds.get(i), news.get(j));
+        if (cross[i][j] == null
+            && (!oldHas[i] || !newHas[j] || m * k <= 64 && !oldSame[i] && !newSame[j])) {
+          cross[i][j] = engine.crossPair(olds.get(i), news.get(j));
         }
       }
     }

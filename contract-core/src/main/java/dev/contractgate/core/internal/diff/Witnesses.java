@@ -49,7 +49,7 @@ final class Witnesses {
     }
     boolean newAccepts = f.kind.relation() != dev.contractgate.diff.Relation.NARROWER;
     Side side = newAccepts ? sn : so;
-    if (tooDeep(so) || tooDeep(sn)) {
+    if (tooDeep()) {
       // the validator and the serializer recurse along the document; very deep documents get no witness
       return Optional.empty();
     }
@@ -77,6 +77,27 @@ final class Witnesses {
       // recursion on very long $ref chains) just gets none; the finding itself is unaffected.
       return Optional.empty();
     }
+  }
+
+  /** Per side: the number of files {@link #tooDeep(Side)} last looked at, and its answer. */
+  private final int[] depthCheckedFiles = {-1, -1};
+  private final boolean[] deep = new boolean[2];
+
+  /**
+   * Whether either side holds a too deep document. It walks every document, so it is remembered as long as
+   * no file is added: once per finding, a large schema (4 MB) made it the bulk of a whole comparison.
+   */
+  private boolean tooDeep() {
+    Side[] sides = {so, sn};
+    boolean any = false;
+    for (int i = 0; i < 2; i++) {
+      if (depthCheckedFiles[i] != sides[i].files.size()) {
+        depthCheckedFiles[i] = sides[i].files.size();
+        deep[i] = tooDeep(sides[i]);
+      }
+      any |= deep[i];
+    }
+    return any;
   }
 
   private static boolean tooDeep(Side side) {
