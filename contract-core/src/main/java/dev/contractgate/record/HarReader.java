@@ -1,0 +1,183 @@
+package dev.contractgate.record;
+
+import dev.contractgate.core.internal.validate.Messages;
+import dev.contractgate.registry.ContractException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * HAR 1.2 with Jackson's streaming parser: only one element of {@code log.entries} is a tree at a time, so a
+ * HAR of any size reads in constant memory. Members of {@code log} after {@code entries} are not read.
+ */
+final class HarReader implements RecordingReader {
+
+  /** Reads one entry from the middle of the stream: what follows it is not "trailing". */
+  private static final tools.jackson.databind.json.JsonMapper ENTRY_MAPPER = tools.jackson.databind.json.JsonMapper
+      .builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  private final String file;
+  private final Redaction redaction;
+  private final JsonParser parser;
+  private long index;
+  private boolean done;
+
+  HarReader(Path path, Redaction redaction) {
+    this.file = path.toString();
+    this.redaction = redaction;
+    try {
+      this.parser = ENTRY_MAPPER.createParser(path);
+    } catch (JacksonException e) {
+      throw broken(e);
+    }
+    try {
+      seekEntries();
+    } catch (JacksonException e) {
+      parser.close();
+      throw broken(e);
+    } catch (RuntimeException e) {
+      parser.close();
+      throw e;
+    }
+  }
+
+  private void seekEntries() {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw structure("a JSON object with \"log\"");
+    }
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals("log") && value == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+          String inner = parser.currentName();
+          JsonToken v = parser.nextToken();
+          if (inner.equals("entries") && v == JsonToken.START_ARRAY) {
+            return;
+          }
+          parser.skipChildren();
+        }
+        break;
+      }
+      parser.skipChildren();
+    }
+    throw structure("a \"log.entries\" array (HAR 1.2)");
+  }
+
+  @Override
+  public RecordingEntry next() {
+    if (done) {
+      return null;
+    }
+    try {
+      JsonToken t = parser.nextToken();
+      if (t == JsonToken.END_ARRAY || t == null) {
+        done = true;
+        return null;
+      }
+      RecordingRef ref = RecordingRef.entry(file, index++);
+      if (t != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return new RecordingEntry.Unreadable(ref, "expected an entry object, but was " + t);
+      }
+      JsonNode entry = ENTRY_MAPPER.readTree(parser);
+      try {
+        return new RecordingEntry.Read(ref, RecordingReader.redact(exchange(entry), redaction));
+      } catch (IllegalArgumentException e) {
+        return new RecordingEntry.Unreadable(ref, e.getMessage());
+      }
+    } catch (JacksonException e) {
+      throw broken(e);
+    }
+  }
+
+  static RecordedExchange exchange(JsonNode entry) {
+    JsonNode request = entry.path("request");
+    JsonNode response = entry.path("response");
+    String method = request.path("method").asString("");
+    String url = request.path("url").asString("");
+    if (method.isEmpty() || url.isEmpty()) {
+      throw new IllegalArgumentException("expected request.method and request.url, but was "
+          + (method.isEmpty() ? "no method" : "no url"));
+    }
+    JsonNode status = response.path("status");
+    if (!status.isNumber()) {
+      throw new IllegalArgumentException("expected a number in response.status, but was "
+          + (status.isMissingNode() ? "absent" : Messages.truncate(status.toString())));
+    }
+    Map<String, List<String>> headers = new TreeMap<>();
+    for (JsonNode h : response.path("headers")) {
+      String name = h.path("name").asString("");
+      if (!name.isEmpty()) {
+        headers.computeIfAbsent(name, k -> new ArrayList<>()).add(h.path("value").asString(""));
+      }
+    }
+    JsonNode content = response.path("content");
+    String body = content.path("text").asString("");
+    if ("base64".equalsIgnoreCase(content.path("encoding").asString(""))) {
+      try {
+        body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("expected base64 in response.content.text, but was not decodable");
+      }
+    }
+    Optional<Instant> time = Optional.empty();
+    String started = entry.path("startedDateTime").asString("");
+    if (!started.isEmpty()) {
+      try {
+        time = Optional.of(OffsetDateTime.parse(started).toInstant());
+      } catch (DateTimeParseException e) {
+        time = Optional.empty();
+      }
+    }
+    return new RecordedExchange(time, method, target(url), status.intValue(), headers, body, false,
+        Optional.empty(), Optional.empty());
+  }
+
+  /** Path and query of a URL, without scheme, authority and fragment. */
+  static String target(String url) {
+    String s = url;
+    int hash = s.indexOf('#');
+    if (hash >= 0) {
+      s = s.substring(0, hash);
+    }
+    int scheme = s.indexOf("://");
+    if (scheme >= 0) {
+      int slash = s.indexOf('/', scheme + 3);
+      int q = s.indexOf('?', scheme + 3);
+      if (slash < 0 || (q >= 0 && q < slash)) {
+        return "/" + (q >= 0 ? s.substring(q) : "");
+      }
+      s = s.substring(slash);
+    }
+    return s.startsWith("/") ? s : "/" + s;
+  }
+
+  private ContractException broken(JacksonException e) {
+    return new ContractException("Cannot read recording", file, Messages.where(e.getLocation()),
+        "a HAR 1.2 file (one JSON document)", Messages.truncate(Messages.firstLine(e.getOriginalMessage())),
+        "export the HAR again; a file that breaks off was probably cut while it was written", e);
+  }
+
+  private ContractException structure(String expected) {
+    return new ContractException("Cannot read recording", file, Messages.where(parser.currentLocation()),
+        expected, "another JSON structure", "pass a HAR 1.2 file (browser devtools: Save all as HAR)");
+  }
+
+  @Override
+  public void close() {
+    parser.close();
+  }
+}

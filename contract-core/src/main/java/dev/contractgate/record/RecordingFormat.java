@@ -1,0 +1,59 @@
+package dev.contractgate.record;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.registry.ContractException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/**
+ * The recording formats Contract Gate reads, and how a path is recognised.
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum RecordingFormat {
+  /** One JSON object per line, as {@link ContractRecorder} writes ({@code .ndjson}, {@code .jsonl}). */
+  NDJSON,
+  /** HAR 1.2 (browser devtools, Playwright): {@code log.entries[].request/response} ({@code .har}). */
+  HAR,
+  /** A WireMock directory: {@code mappings/*.json} with bodies in {@code __files/}. */
+  WIREMOCK;
+
+  /**
+   * Recognises a path: a directory is a WireMock root (or its {@code mappings} directory); {@code .har} is
+   * HAR; {@code .ndjson}, {@code .jsonl} and {@code .log} are NDJSON; any other file is HAR when it starts
+   * with {@code {"log"}, otherwise NDJSON.
+   *
+   * @throws ContractException when the path does not exist or cannot be read
+   */
+  public static RecordingFormat detect(Path path) {
+    if (Files.isDirectory(path)) {
+      return WIREMOCK;
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new ContractException("Cannot read recording", path.toString(), "", "a recording file or directory",
+          "no such file", "pass an NDJSON recording, a .har file or a WireMock directory to --recordings");
+    }
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".har")) {
+      return HAR;
+    }
+    if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".log")) {
+      return NDJSON;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] head = in.readNBytes(4096);
+      String s = new String(head, StandardCharsets.UTF_8).replaceAll("\\s+", "");
+      return s.startsWith("{\"log\"") ? HAR : NDJSON;
+    } catch (IOException e) {
+      throw new ContractException("Cannot read recording", path.toString(), "", "a readable file",
+          e.getClass().getSimpleName() + " " + e.getMessage(), "check the path and its permissions", e);
+    }
+  }
+}
