@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         "Versioned JSON Schema contracts for every /api/... namespace: lint them, validate responses,"
             + " diff versions, gate deploys.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ListCommand.class, ValidateCommand.class, VerifyCommand.class, CanDeployCommand.class, CheckHistoryCommand.class, DiffCommand.class, DemoCommand.class, StubCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ListCommand.class, ValidateCommand.class, VerifyCommand.class, CanDeployCommand.class, CheckHistoryCommand.class, DiffCommand.class, ImportCommand.class, DemoCommand.class, StubCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:passed: nothing at or above --fail-on",
