@@ -13,7 +13,10 @@ import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.diff.SchemaDiff;
 import dev.contractgate.diff.SchemaInput;
 import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.openapi.ImportedVersion;
+import dev.contractgate.openapi.OpenApiImport;
 import dev.contractgate.registry.ContractException;
+import dev.contractgate.registry.SemVer;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Policy;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,9 +45,10 @@ import tools.jackson.databind.JsonNode;
     name = "diff",
     description = {
       "Show every change between two contract versions or two schemas, classified for the direction it flows.",
-      "OLD and NEW are two schema files (.json, .yaml), or two version folders of a contract tree"
-          + " (contracts/src/main/contracts/ivanpin/1.0.0), or use --namespace with --from and --to on"
-          + " --contracts.",
+      "OLD and NEW are two schema files (.json, .yaml), two OpenAPI 3.0/3.1 descriptions (detected by their"
+          + " 'openapi' key; compared operation by operation as namespace --namespace, default 'api'), or two"
+          + " version folders of a contract tree (contracts/src/main/contracts/ivanpin/1.0.0), or use --namespace"
+          + " with --from and --to on --contracts.",
       "Responses break when the new version allows a value the old did not; requests break when it refuses a"
           + " value the old accepted. Undecidable changes count as breaking."
     },
@@ -58,7 +63,8 @@ import tools.jackson.databind.JsonNode;
     footer = {
       "  contract-gate diff old/blog-list.schema.json new/blog-list.schema.json",
       "  contract-gate diff contracts/src/main/contracts/ivanpin/1.1.0 contracts/src/main/contracts/ivanpin/1.2.0",
-      "  contract-gate diff --namespace ivanpin --from 1.1.0 --to 1.2.0 --format markdown"
+      "  contract-gate diff --namespace ivanpin --from 1.1.0 --to 1.2.0 --format markdown",
+      "  contract-gate diff openapi-v1.yaml openapi-v2.yaml"
     })
 final class DiffCommand implements Callable<Integer> {
 
@@ -70,10 +76,11 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin DiffOptions diff;
   @Mixin ReportOptions reports;
 
-  @Parameters(arity = "0..2", paramLabel = "OLD NEW", description = "Two schema files or two version folders.")
+  @Parameters(arity = "0..2", paramLabel = "OLD NEW", description = "Two schema files, two OpenAPI descriptions or two version folders.")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "With --from/--to: the namespace.")
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "With --from/--to: the namespace. With two OpenAPI descriptions: the namespace to report"
+          + " them as (default: api).")
   String namespace;
 
   @Option(names = "--from", paramLabel = "V", description = "With --namespace: the old version.")
@@ -94,7 +101,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     reports.validate(spec.commandLine());
-    boolean byName = namespace != null || from != null || to != null;
+    boolean byName = from != null || to != null || (namespace != null && inputs.isEmpty());
     if (byName && !inputs.isEmpty()) {
       throw usage("Give either OLD NEW or --namespace/--from/--to, not both");
     }
@@ -119,12 +126,57 @@ final class DiffCommand implements Callable<Integer> {
     if (Files.isDirectory(oldPath) != Files.isDirectory(newPath)) {
       throw usage("OLD and NEW must both be schema files or both be version folders");
     }
+    boolean oldOas = !Files.isDirectory(oldPath) && OpenApiImport.isOpenApi(oldPath);
+    boolean newOas = !Files.isDirectory(newPath) && OpenApiImport.isOpenApi(newPath);
+    if (oldOas || newOas) {
+      if (oldOas != newOas) {
+        throw usage((oldOas ? "OLD" : "NEW") + " is an OpenAPI description but " + (oldOas ? "NEW" : "OLD")
+            + " is not; give two OpenAPI descriptions, two schema files or two version folders");
+      }
+      return openApi(oldPath, newPath);
+    }
+    if (namespace != null) {
+      throw usage("--namespace goes with --from/--to, or with two OpenAPI descriptions");
+    }
     if (Files.isDirectory(oldPath)) {
       ContractRegistry oldTree = treeOf(oldPath);
       ContractRegistry newTree = treeRoot(oldPath).equals(treeRoot(newPath)) ? oldTree : treeOf(newPath);
       return versions(oldTree, versionOf(oldTree, oldPath), newTree, versionOf(newTree, newPath));
     }
     return schemas(oldPath, newPath);
+  }
+
+  /** Two OpenAPI descriptions: each is imported in memory and the versions are compared endpoint by endpoint. */
+  private int openApi(Path oldPath, Path newPath) {
+    if (direction != null) {
+      throw usage("--direction applies to two schema files; OpenAPI operations judge each part in its own direction");
+    }
+    String ns = namespace == null ? "api" : namespace;
+    if (!ns.matches("[a-z][a-z0-9-]*")) {
+      throw usage("--namespace must be lower-case letters, digits and '-', starting with a letter: \"" + ns + "\"");
+    }
+    String ov = label(oldPath, "0.0.0-old");
+    String nv = label(newPath, "0.0.0-new");
+    if (ov.equals(nv)) {
+      ov = "0.0.0-old";
+      nv = "0.0.0-new";
+    }
+    ImportedVersion o = OpenApiImport.convert(oldPath, ns, ov, Optional.empty());
+    ImportedVersion n = OpenApiImport.convert(newPath, ns, nv, Optional.empty());
+    Policy policy = policyFile == null ? Policy.defaults() : ContractLoader.readPolicyFile(policyFile);
+    DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
+    VersionDiff d = OpenApiImport.compare(o, n, diffPolicy, diff.today());
+    HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
+    Report report = DiffReports.history("diff", "diff " + oldPath + " -> " + newPath + " (OpenAPI, as " + ns + " "
+        + o.version().version() + " -> " + n.version().version() + ")", result.pairs(), List.of(), o.documents(),
+        n.documents(), diff.threshold(), diff.showInfo);
+    return emit(report, result.failsAt(diff.threshold()));
+  }
+
+  /** The description's info.version when it is a semantic version, else the fallback. */
+  private static String label(Path spec, String fallback) {
+    String v = OpenApiImport.infoVersion(spec).orElse("");
+    return SemVer.isValid(v) ? v : fallback;
   }
 
   private int versions(ContractRegistry oldTree, ContractVersion o, ContractRegistry newTree, ContractVersion n) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CheckHistoryCommand.class,
       DiffCommand.class,
       DriftCommand.class,
+      ImportCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       StubCommand.class,

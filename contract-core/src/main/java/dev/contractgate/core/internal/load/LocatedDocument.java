@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -95,6 +96,20 @@ public final class LocatedDocument {
 
   /** Parses a document with an explicit nesting limit. */
   public static LocatedDocument parse(String file, InputStream in, Syntax syntax, int maxDepth) {
+    return parse(file, in, syntax, maxDepth, true);
+  }
+
+  /**
+   * Parses a document, optionally without the position of every value. Without positions, a multi-megabyte
+   * document costs only its tree: {@link #position} then answers empty, but a duplicate key is still
+   * refused with both lines (each open object remembers its keys' lines until it closes).
+   */
+  public static LocatedDocument parse(String file, InputStream in, Syntax syntax, int maxDepth, boolean positions) {
+    return parse(file, in, syntax, maxDepth, positions ? new HashMap<>() : null);
+  }
+
+  private static LocatedDocument parse(
+      String file, InputStream in, Syntax syntax, int maxDepth, Map<String, long[]> positions) {
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
             .maxNestingDepth(maxDepth)
@@ -104,9 +119,12 @@ public final class LocatedDocument {
             .build();
     TokenStreamFactory factory =
         syntax == Syntax.YAML
-            ? YAMLFactory.builder().streamReadConstraints(constraints).build()
+            ? YAMLFactory.builder()
+                .streamReadConstraints(constraints)
+                // SnakeYAML Engine stops at 3 MB of code points by default; real descriptions are larger.
+                .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build())
+                .build()
             : JsonFactory.builder().streamReadConstraints(constraints).build();
-    Map<String, long[]> positions = new HashMap<>();
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), in)) {
       JsonNode root = build(file, p, positions, syntax);
       if (root == null) {
@@ -128,7 +146,7 @@ public final class LocatedDocument {
             "more content after the end of the first value",
             "a file holds exactly one document; remove the trailing content");
       }
-      return new LocatedDocument(file, root, positions);
+      return new LocatedDocument(file, root, positions == null ? Map.of() : positions);
     } catch (StreamConstraintsException e) {
       throw new ContractException(
           "Cannot read " + kind(syntax),
@@ -152,7 +170,9 @@ public final class LocatedDocument {
   }
 
   private static JsonNode build(String file, JsonParser p, Map<String, long[]> positions, Syntax syntax) {
-    // Each frame: the container, its pointer, and for objects the pending key.
+    // Each frame: the container, its pointer (null without positions), the pending key, and without
+    // positions the lines of the keys seen so far in this object.
+    boolean track = positions != null;
     Deque<Object[]> stack = new ArrayDeque<>();
     JsonNode root = null;
     JsonToken t;
@@ -161,17 +181,29 @@ public final class LocatedDocument {
         Object[] top = stack.peek();
         ObjectNode obj = (ObjectNode) top[0];
         String name = p.currentName();
-        String childPointer = top[1] + "/" + SourceLocation.escape(name);
+        TokenStreamLocation loc = p.currentTokenLocation();
         if (obj.has(name)) {
-          long[] first = positions.get(childPointer);
-          TokenStreamLocation loc = p.currentTokenLocation();
+          long firstLine;
+          if (track) {
+            long[] first = positions.get(top[1] + "/" + SourceLocation.escape(name));
+            firstLine = first == null ? -1 : first[0];
+          } else {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> lines = (Map<String, Long>) top[3];
+            firstLine = lines.getOrDefault(name, -1L);
+          }
           throw new ContractException(
               "Cannot read " + kind(syntax),
               file,
               lineCol(loc),
               "each key once per object",
-              "key \"" + name + "\" a second time (first at line " + (first == null ? "?" : first[0]) + ")",
+              "key \"" + name + "\" a second time (first at line " + (firstLine < 0 ? "?" : firstLine) + ")",
               "remove one of the two; which one wins is not defined, so Contract Gate refuses to guess");
+        }
+        if (!track) {
+          @SuppressWarnings("unchecked")
+          Map<String, Long> lines = (Map<String, Long>) top[3];
+          lines.put(name, (long) loc.getLineNr());
         }
         top[2] = name;
         continue;
@@ -183,7 +215,7 @@ public final class LocatedDocument {
         }
         continue;
       }
-      String pointer;
+      String pointer = null;
       Object[] parent = stack.peek();
       JsonNode node;
       switch (t) {
@@ -202,17 +234,23 @@ public final class LocatedDocument {
         root = node;
       } else if (parent[0] instanceof ObjectNode obj) {
         String name = (String) parent[2];
-        pointer = parent[1] + "/" + SourceLocation.escape(name);
+        if (track) {
+          pointer = parent[1] + "/" + SourceLocation.escape(name);
+        }
         obj.set(name, node);
       } else {
         ArrayNode arr = (ArrayNode) parent[0];
-        pointer = parent[1] + "/" + arr.size();
+        if (track) {
+          pointer = parent[1] + "/" + arr.size();
+        }
         arr.add(node);
       }
-      TokenStreamLocation loc = p.currentTokenLocation();
-      positions.put(pointer, new long[] {loc.getLineNr(), loc.getColumnNr()});
+      if (track) {
+        TokenStreamLocation loc = p.currentTokenLocation();
+        positions.put(pointer, new long[] {loc.getLineNr(), loc.getColumnNr()});
+      }
       if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-        stack.push(new Object[] {node, pointer, null});
+        stack.push(new Object[] {node, pointer, null, !track && t == JsonToken.START_OBJECT ? new HashMap<String, Long>() : null});
       } else if (parent == null) {
         return root; // a scalar document
       }
