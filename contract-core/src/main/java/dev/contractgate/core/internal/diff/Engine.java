@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,10 +85,37 @@ public final class Engine {
   /** {@link #compare(SchemaInput, SchemaInput, Direction, DiffPolicy)}, filling {@code stats}. */
   public static DiffResult compare(SchemaInput oldInput, SchemaInput newInput, Direction direction,
       DiffPolicy policy, Stats stats) {
-    Side so = new Side("old", oldInput.documents());
-    Side sn = new Side("new", newInput.documents());
+    return compareAll(oldInput.documents(), newInput.documents(),
+        List.of(new Job(oldInput.root(), newInput.root(), direction)), policy, stats).results().get(0);
+  }
+
+  /**
+   * A finding an earlier job of the batch already reported: the same rule at the same pair of locations,
+   * reached again at {@code path}.
+   */
+  public record Repeat(Change first, String path) {}
+
+  /** Per job: the changes first found there, and the ones an earlier job reported already. */
+  public record Batch(List<DiffResult> results, List<List<Repeat>> repeats) {}
+
+  /** One comparison of a batch: two roots and the direction their values flow. */
+  public record Job(SourceLocation oldRoot, SourceLocation newRoot, Direction direction) {}
+
+  /**
+   * Several comparisons over the same two document sets, sharing one memo and one fixpoint: the endpoints of
+   * a version pair reach the same components again and again, and each pair of schemas is then planned and
+   * solved once instead of once per endpoint. Sound because pair values are direction-neutral; the direction
+   * is applied only when findings are collected.
+   */
+  public static Batch compareAll(Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs,
+      List<Job> jobs, DiffPolicy policy, Stats stats) {
+    Side so = new Side("old", oldDocs);
+    Side sn = new Side("new", newDocs);
     Engine e = new Engine(so, sn, policy);
-    Pair root = e.pair(so.at(oldInput.root()), sn.at(newInput.root()));
+    List<Pair> roots = new ArrayList<>();
+    for (Job job : jobs) {
+      roots.add(e.pair(so.at(job.oldRoot()), sn.at(job.newRoot())));
+    }
     while (!e.todo.isEmpty()) {
       e.planner.plan(e.todo.pop());
     }
@@ -100,8 +129,47 @@ public final class Engine {
     stats.pairs = e.pairs.size();
     stats.crossPairs = e.crossPairs;
     e.solve();
-    List<Finding> findings = e.collect(root);
-    Witnesses witnesses = new Witnesses(so, sn, oldInput.root(), newInput.root());
+    // The endpoints of a large description reach the same changed components again and again; building a
+    // message, a fingerprint and a witness per (endpoint, component) exhausted the heap. One walk, each change
+    // built once for the first job that reaches it; the other jobs get a Repeat.
+    Map<Object, List<Object>> parents = new HashMap<>();
+    Map<Object, List<Integer>> rootJobs = new HashMap<>();
+    List<Finding> all = e.collect(roots, jobs, parents, rootJobs);
+    List<List<Finding>> perJob = new ArrayList<>();
+    List<List<Repeat>> repeats = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      perJob.add(new ArrayList<>());
+      repeats.add(new ArrayList<>());
+    }
+    for (Finding f : all) {
+      perJob.get(f.at.job()).add(f);
+    }
+    List<DiffResult> results = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      results.add(e.result(roots.get(i), jobs.get(i), perJob.get(i)));
+    }
+    Map<Object, Set<Integer>> reachCache = new HashMap<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      for (Change c : results.get(i).changes()) {
+        Finding f = e.findingOf.get(c);
+        Object key = visitKey(f.at, jobs);
+        for (int j : reachCache.computeIfAbsent(key, k -> reachingJobs(k, parents, rootJobs))) {
+          if (j != i) {
+            repeats.get(j).add(new Repeat(c, ""));
+          }
+        }
+      }
+    }
+    e.findingOf.clear();
+    return new Batch(results, repeats);
+  }
+
+  private final Map<Change, Finding> findingOf = new java.util.IdentityHashMap<>();
+
+  private DiffResult result(Pair root, Job job, List<Finding> findings) {
+    Engine e = this;
+    Direction direction = job.direction();
+    Witnesses witnesses = new Witnesses(so, sn, job.oldRoot(), job.newRoot());
     List<Change> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Finding f : findings) {
@@ -117,8 +185,10 @@ public final class Engine {
           continue;
         }
         Optional<JsonNode> witness = s.needsAttention() ? witnesses.build(f) : Optional.empty();
-        changes.add(new Change(ruleId, s, d, f.kind.relation(), f.path, f.oldLoc, f.newLoc,
-            Messages.render(ruleId, f, d, s, e.pointerFor(f), witness), fp, witness));
+        Change c = new Change(ruleId, s, d, f.kind.relation(), f.path, f.oldLoc, f.newLoc,
+            Messages.render(ruleId, f, d, s, e.pointerFor(f), witness), fp, witness);
+        findingOf.put(c, f);
+        changes.add(c);
       }
     }
     changes.sort(Comparator.comparing(Change::path).thenComparing(Change::ruleId)
@@ -267,17 +337,32 @@ public final class Engine {
   }
 
   /** How the walk reached a pair: the parent visit and the logical segment (null for a combinator step). */
-  record Visit(Pair pair, String path, Visit parent, String segment, boolean negated) {}
+  record Visit(Pair pair, String path, Visit parent, String segment, boolean negated, int job) {}
 
-  private List<Finding> collect(Pair root) {
+  /**
+   * One breadth-first walk from every root at once: each (pair, negation, direction) is visited once, and its
+   * findings go to the first job that reaches it. Which other jobs reach it is answered afterwards from the
+   * recorded parent links ({@link #reachingJobs}), so the walk stays linear in the pairs instead of in jobs
+   * times pairs.
+   */
+  private List<Finding> collect(List<Pair> roots, List<Job> jobs, Map<Object, List<Object>> parents,
+      Map<Object, List<Integer>> rootJobs) {
     List<Finding> out = new ArrayList<>();
     Deque<Visit> queue = new ArrayDeque<>();
     Set<Object> visited = new HashSet<>();
-    queue.add(new Visit(root, "", null, "", false));
+    for (int i = 0; i < roots.size(); i++) {
+      Visit root = new Visit(roots.get(i), "", null, "", false, i);
+      queue.add(root);
+      rootJobs.computeIfAbsent(visitKey(root, jobs), k -> new ArrayList<>()).add(i);
+    }
     while (!queue.isEmpty()) {
       Visit v = queue.poll();
       Pair p = v.pair();
-      if (!visited.add(v.negated() ? List.of(p.key, "not") : p.key)) {
+      Object key = visitKey(v, jobs);
+      if (v.parent() != null) {
+        parents.computeIfAbsent(key, k -> new ArrayList<>()).add(visitKey(v.parent(), jobs));
+      }
+      if (!visited.add(key)) {
         continue;
       }
       if (p.unevaluatedGuard && p.value != 0) {
@@ -299,13 +384,34 @@ public final class Engine {
         }
       }
       for (Pair.Edge e : p.edges) {
-        queue.add(new Visit(e.child(), v.path() + e.segment(), v, e.segment(), v.negated() ^ e.flip()));
+        queue.add(new Visit(e.child(), v.path() + e.segment(), v, e.segment(), v.negated() ^ e.flip(), v.job()));
       }
       for (Pair.Group g : p.groups) {
         groupFindings(g, v, queue, out);
       }
     }
     return out;
+  }
+
+  private static Object visitKey(Visit v, List<Job> jobs) {
+    return List.of(v.pair().key, v.negated(), jobs.get(v.job()).direction());
+  }
+
+  /** Every job whose root reaches {@code key} through the recorded parent links. */
+  private static Set<Integer> reachingJobs(Object key, Map<Object, List<Object>> parents,
+      Map<Object, List<Integer>> rootJobs) {
+    Set<Integer> jobs = new java.util.TreeSet<>();
+    Set<Object> seen = new HashSet<>();
+    Deque<Object> todo = new ArrayDeque<>(List.of(key));
+    while (!todo.isEmpty()) {
+      Object k = todo.poll();
+      if (!seen.add(k)) {
+        continue;
+      }
+      jobs.addAll(rootJobs.getOrDefault(k, List.of()));
+      todo.addAll(parents.getOrDefault(k, List.of()));
+    }
+    return jobs;
   }
 
   private void groupFindings(Pair.Group g, Visit v, Deque<Visit> queue, List<Finding> out) {
@@ -323,7 +429,7 @@ public final class Engine {
     for (int i = 0; i < match.length; i++) {
       if (match[i] >= 0) {
         newMatched[match[i]] = true;
-        queue.add(new Visit(g.cross[i][match[i]], v.path(), v, null, v.negated()));
+        queue.add(new Visit(g.cross[i][match[i]], v.path(), v, null, v.negated(), v.job()));
       } else {
         Node b = g.olds.get(i);
         Kind k = switch (g.kind) {

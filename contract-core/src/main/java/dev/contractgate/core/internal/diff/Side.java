@@ -19,6 +19,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** One version of the contract tree: reads documents, follows {@code $ref}s, splits schemas into conjuncts. */
 final class Side {
 
+  /** The number of files the witness depth check last looked at, and its answer; see {@code Witnesses}. */
+  int depthCheckedFiles = -1;
+  boolean deep;
+
+  /** The validator that checks witnesses against this side, built on first use; see {@code Witnesses}. */
+  com.networknt.schema.SchemaRegistry witnessRegistry;
+  final java.util.Map<SourceLocation, com.networknt.schema.Schema> witnessSchemas = new java.util.HashMap<>();
+
+
   static final Set<String> ANNOTATIONS = Set.of("title", "description", "default", "examples", "example",
       "deprecated", "readOnly", "writeOnly", "$comment", "$id", "$schema", "$anchor", "$dynamicAnchor",
       "$vocabulary", "contentEncoding", "contentMediaType", "contentSchema", "discriminator", "xml",

@@ -8,8 +8,6 @@ import dev.contractgate.diff.EndpointChange;
 import dev.contractgate.diff.Relation;
 import dev.contractgate.diff.Rule;
 import dev.contractgate.diff.Rules;
-import dev.contractgate.diff.SchemaDiff;
-import dev.contractgate.diff.SchemaInput;
 import dev.contractgate.diff.Severity;
 import dev.contractgate.diff.VersionDiff;
 import dev.contractgate.registry.ContractVersion;
@@ -39,8 +37,13 @@ public final class VersionDiffer {
   private final Function<String, JsonNode> newDocs;
   private final DiffPolicy policy;
   private final LocalDate today;
-  private final Map<String, EndpointChange> byComponent = new LinkedHashMap<>();
-  private final List<EndpointChange> out = new ArrayList<>();
+  /** Places listed per change; beyond this a count says how many more. */
+  static final int MAX_REACHES = 50;
+
+  private final Map<String, Slot> byComponent = new LinkedHashMap<>();
+  private final Map<Change, Slot> byChange = new java.util.IdentityHashMap<>();
+  private final List<Slot> slots = new ArrayList<>();
+  private final List<Pending> pending = new ArrayList<>();
 
   private VersionDiffer(Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs, DiffPolicy policy,
       LocalDate today) {
@@ -54,7 +57,9 @@ public final class VersionDiffer {
       Function<String, JsonNode> newDocs, ContractVersion to, DiffPolicy policy, LocalDate today) {
     VersionDiffer d = new VersionDiffer(oldDocs, newDocs, policy, today);
     d.run(from, to);
-    return new VersionDiff(from.namespace(), from.version().toString(), to.version().toString(), d.out);
+    d.flush();
+    return new VersionDiff(from.namespace(), from.version().toString(), to.version().toString(),
+        d.slots.stream().map(Slot::done).toList());
   }
 
   private void run(ContractVersion from, ContractVersion to) {
@@ -93,8 +98,8 @@ public final class VersionDiffer {
             .orElse("deprecated without a sunset date: set one, and remove it after that date"));
       }
     }
-    out.add(c.reaches().isEmpty() ? new EndpointChange(c.endpoint(), c.part(), c.change(), List.of(o.id() + " endpoint"),
-        c.note()) : c);
+    slots.add(new Slot(c.reaches().isEmpty()
+        ? new EndpointChange(c.endpoint(), c.part(), c.change(), List.of(o.id() + " endpoint"), c.note()) : c));
   }
 
   private void endpoint(Endpoint o, Endpoint n) {
@@ -191,8 +196,32 @@ public final class VersionDiffer {
               : "the backend no longer validates it"), "");
       return;
     }
-    DiffResult r = SchemaDiff.compare(new SchemaInput(oldDocs, o.get()), new SchemaInput(newDocs, n.get()), direction,
-        policy);
+    pending.add(new Pending(id, part, new Engine.Job(o.get(), n.get(), direction)));
+  }
+
+  /** A schema comparison waiting for the shared engine run. */
+  private record Pending(String id, String part, Engine.Job job) {}
+
+  /** Runs every schema comparison of the version pair in one engine, then places the findings. */
+  private void flush() {
+    Engine.Batch batch = Engine.compareAll(oldDocs, newDocs, pending.stream().map(Pending::job).toList(),
+        policy, new Engine.Stats());
+    for (int i = 0; i < pending.size(); i++) {
+      placeSchemaChanges(pending.get(i).id(), pending.get(i).part(), batch.results().get(i));
+    }
+    // Sightings of an already reported change through another endpoint only add a place it reaches.
+    for (int i = 0; i < pending.size(); i++) {
+      for (Engine.Repeat r : batch.repeats().get(i)) {
+        Slot slot = byChange.get(r.first());
+        if (slot != null) {
+          slot.reach(pending.get(i).id() + " " + pending.get(i).part() + (r.path().isEmpty() ? "" : " " + r.path()));
+        }
+      }
+    }
+    pending.clear();
+  }
+
+  private void placeSchemaChanges(String id, String part, DiffResult r) {
     for (Change c : r.changes()) {
       EndpointChange ec = new EndpointChange(id, part, c, List.of(), "");
       if (REMOVAL_RULES.contains(c.ruleId()) && c.severity() == Severity.BREAKING) {
@@ -244,21 +273,52 @@ public final class VersionDiffer {
   private void add(String endpoint, String part, EndpointChange c, String componentKey) {
     String where = endpoint + " " + part + (c.change().path().isEmpty() ? "" : " " + c.change().path());
     if (!componentKey.isEmpty()) {
-      EndpointChange first = byComponent.get(componentKey);
+      Slot first = byComponent.get(componentKey);
       if (first != null) {
-        List<String> reaches = new ArrayList<>(first.reaches());
-        reaches.add(where);
-        EndpointChange merged = new EndpointChange(first.endpoint(), first.part(), first.change(), reaches, first.note());
-        byComponent.put(componentKey, merged);
-        out.set(out.indexOf(first), merged);
+        first.reach(where);
         return;
       }
     }
-    EndpointChange placed = new EndpointChange(endpoint, part, c.change(), List.of(where), c.note());
+    Slot slot = new Slot(new EndpointChange(endpoint, part, c.change(), List.of(where), c.note()));
+    slots.add(slot);
+    byChange.put(c.change(), slot);
     if (!componentKey.isEmpty()) {
-      byComponent.put(componentKey, placed);
+      byComponent.put(componentKey, slot);
     }
-    out.add(placed);
+  }
+
+  /** One reported change and the places it reaches, capped so a hub component cannot flood the report. */
+  private static final class Slot {
+    EndpointChange change;
+    final java.util.Set<String> seen = new java.util.HashSet<>();
+    int more;
+
+    Slot(EndpointChange change) {
+      this.change = change;
+      seen.addAll(change.reaches());
+    }
+
+    void reach(String where) {
+      if (!seen.add(where)) {
+        return;
+      }
+      if (change.reaches().size() >= MAX_REACHES) {
+        more++;
+        return;
+      }
+      List<String> reaches = new ArrayList<>(change.reaches());
+      reaches.add(where);
+      change = new EndpointChange(change.endpoint(), change.part(), change.change(), reaches, change.note());
+    }
+
+    EndpointChange done() {
+      if (more == 0) {
+        return change;
+      }
+      List<String> reaches = new ArrayList<>(change.reaches());
+      reaches.add("... and " + more + " more");
+      return new EndpointChange(change.endpoint(), change.part(), change.change(), reaches, change.note());
+    }
   }
 
   private EndpointChange endpointChange(String ruleId, SourceLocation oldLoc, SourceLocation newLoc, String subject,

@@ -79,23 +79,19 @@ final class Witnesses {
     }
   }
 
-  /** Per side: the number of files {@link #tooDeep(Side)} last looked at, and its answer. */
-  private final int[] depthCheckedFiles = {-1, -1};
-  private final boolean[] deep = new boolean[2];
-
   /**
-   * Whether either side holds a too deep document. It walks every document, so it is remembered as long as
-   * no file is added: once per finding, a large schema (4 MB) made it the bulk of a whole comparison.
+   * Whether either side holds a too deep document. It walks every document, so each side remembers the answer
+   * as long as no file is added (see {@link Side#depthCheckedFiles}): once per finding, a large schema (4 MB)
+   * made it the bulk of a whole comparison, and a version pair runs many comparisons over the same sides.
    */
   private boolean tooDeep() {
-    Side[] sides = {so, sn};
     boolean any = false;
-    for (int i = 0; i < 2; i++) {
-      if (depthCheckedFiles[i] != sides[i].files.size()) {
-        depthCheckedFiles[i] = sides[i].files.size();
-        deep[i] = tooDeep(sides[i]);
+    for (Side side : new Side[] {so, sn}) {
+      if (side.depthCheckedFiles != side.files.size()) {
+        side.depthCheckedFiles = side.files.size();
+        side.deep = tooDeep(side);
       }
-      any |= deep[i];
+      any |= side.deep;
     }
     return any;
   }
@@ -330,10 +326,22 @@ final class Witnesses {
   }
 
   private static Schema load(Side side, SourceLocation root) {
+    // One registry per side, shared by every comparison over it: building a registry serialises and re-parses
+    // whole documents, which on a multi-megabyte description, once per endpoint, exhausted a 512 MB heap.
+    if (side.witnessRegistry == null) {
+      side.witnessRegistry = registry(side);
+    }
+    return side.witnessSchemas.computeIfAbsent(root, r -> {
+      String fragment = r.pointer().isEmpty() ? "" : "#" + r.pointer();
+      return side.witnessRegistry.getSchema(SchemaLocation.of(BASE + side.label + "/" + r.file() + fragment));
+    });
+  }
+
+  private static SchemaRegistry registry(Side side) {
     String prefix = BASE + side.label + "/";
     // Lazy compilation: preloading follows every $ref eagerly and recursively (stack and heap grow with the
     // contract), while a witness touches only the few schemas on its path.
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         b -> b.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder().preloadSchema(false)
             .build()).schemas(iri -> {
           if (!iri.startsWith(prefix)) {
@@ -354,7 +362,5 @@ final class Witnesses {
           }
           return doc.toString();
         }));
-    String fragment = root.pointer().isEmpty() ? "" : "#" + root.pointer();
-    return registry.getSchema(SchemaLocation.of(prefix + root.file() + fragment));
   }
 }

@@ -86,10 +86,14 @@ public final class Pipeline {
     } catch (Throwable e) {
       failure.compareAndSet(null, e);
     } finally {
-      for (Thread t : workers) {
+      // One pill per worker, whichever worker takes it: tying a pill to a thread that is already gone (it
+      // took another one) left a live worker without a pill and the join below hung.
+      for (int i = 0; i < workers.size(); i++) {
         try {
-          while (t.isAlive() && !queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) {
-            // the workers drain the queue; wait for room
+          while (!queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) {
+            if (workers.stream().noneMatch(Thread::isAlive)) {
+              break;
+            }
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
