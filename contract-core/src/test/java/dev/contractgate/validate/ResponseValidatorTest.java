@@ -352,6 +352,14 @@ class ResponseValidatorTest {
     }
 
     @Test
+    void should_count_utf8_bytes_as_the_encoder_does() {
+      for (String s : List.of("", "plain ascii", "я".repeat(300), "€ 3-byte", "emoji \uD83D\uDE00 pair",
+          "lone \uD83D high", "lone \uDE00 low", "end \uD83D", "\u007F\u0080\u07FF\u0800\uFFFF")) {
+        assertThat(ResponseValidator.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+      }
+    }
+
+    @Test
     void should_accept_a_body_of_exactly_max_body_bytes() {
       // GIVEN
       String prefix = VALID_POST.substring(0, VALID_POST.length() - 1) + ", \"meta\": {\"pad\": \"";
