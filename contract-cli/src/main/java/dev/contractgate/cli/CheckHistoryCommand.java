@@ -1,6 +1,11 @@
 package dev.contractgate.cli;
 
+import dev.contractgate.diff.ContractDiff;
+import dev.contractgate.diff.DiffPolicy;
 import dev.contractgate.diff.HistoryCheck;
+import dev.contractgate.diff.RecordedEvidence;
+import dev.contractgate.diff.VersionDiff;
+import java.util.List;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.report.Report;
 import java.util.concurrent.Callable;
@@ -36,6 +41,12 @@ final class CheckHistoryCommand implements Callable<Integer> {
     reports.validate(spec.commandLine());
     ContractRegistry registry = contracts.load();
     HistoryCheck.Result result = HistoryCheck.run(registry, diff.today());
+    if (!diff.recordings.isEmpty()) {
+      DiffPolicy policy = ContractDiff.policyOf(registry);
+      List<VersionDiff> withEvidence = result.pairs().stream()
+          .map(d -> RecordedEvidence.apply(d, registry, diff.recordings, policy)).toList();
+      result = HistoryCheck.applyExceptions(withEvidence, registry.policy(), diff.today());
+    }
     Report report = result.report("check-history " + registry.origin(), registry, diff.threshold(), diff.showInfo);
     reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
     return result.failsAt(diff.threshold()) ? ExitCodes.FAILED : ExitCodes.OK;

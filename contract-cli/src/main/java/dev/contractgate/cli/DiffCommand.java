@@ -10,6 +10,7 @@ import dev.contractgate.diff.DiffResult;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.EndpointChange;
 import dev.contractgate.diff.HistoryCheck;
+import dev.contractgate.diff.RecordedEvidence;
 import dev.contractgate.diff.SchemaDiff;
 import dev.contractgate.diff.SchemaInput;
 import dev.contractgate.diff.VersionDiff;
@@ -128,6 +129,10 @@ final class DiffCommand implements Callable<Integer> {
     }
     boolean oldOas = !Files.isDirectory(oldPath) && OpenApiImport.isOpenApi(oldPath);
     boolean newOas = !Files.isDirectory(newPath) && OpenApiImport.isOpenApi(newPath);
+    if ((oldOas || !Files.isDirectory(oldPath)) && !diff.recordings.isEmpty()) {
+      throw usage("--recordings needs contract versions (a tree, version folders, or --namespace/--from/--to):"
+          + " recordings are matched to endpoints; import OpenAPI descriptions first with 'import openapi'");
+    }
     if (oldOas || newOas) {
       if (oldOas != newOas) {
         throw usage((oldOas ? "OLD" : "NEW") + " is an OpenAPI description but " + (oldOas ? "NEW" : "OLD")
@@ -189,6 +194,13 @@ final class DiffCommand implements Callable<Integer> {
     Policy policy = policyFile == null ? newTree.policy() : ContractLoader.readPolicyFile(policyFile);
     DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
     VersionDiff d = ContractDiff.compare(oldTree, o, newTree, n, diffPolicy, diff.today());
+    if (!diff.recordings.isEmpty()) {
+      if (oldTree != newTree) {
+        throw usage("--recordings needs both versions in one contract tree (use --namespace/--from/--to, or two"
+            + " version folders of the same tree)");
+      }
+      d = RecordedEvidence.apply(d, newTree, diff.recordings, diffPolicy);
+    }
     HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
     Report report = DiffReports.history("diff", "diff " + o.label() + " -> " + n.version(), result.pairs(),
         List.of(), oldTree.documents(), newTree.documents(), diff.threshold(), diff.showInfo);

@@ -21,6 +21,12 @@ final class DiffOptions {
       description = "The date that sunsets and exception expiries are judged against (default: today).")
   LocalDate today;
 
+  @Option(names = "--recordings", paramLabel = "PATH", arity = "1..*",
+      description = "Recorded traffic (NDJSON, HAR, WireMock mappings) as evidence: a response valid under the"
+          + " new version and not the old proves a break; one valid under the old and not the new shows the new"
+          + " contract would reject real traffic.")
+  java.util.List<java.nio.file.Path> recordings = new java.util.ArrayList<>();
+
   Severity threshold() {
     return failOn == FailOn.warning ? Severity.WARNING : Severity.BREAKING;
   }

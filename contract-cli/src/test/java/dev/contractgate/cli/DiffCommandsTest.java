@@ -519,4 +519,59 @@ class DiffCommandsTest {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  @Nested
+  class Recordings {
+    Path recording(Path dir) throws IOException {
+      // The 1.1.0 example of blog.detail, as the backend really sent it: no "seo", which 1.2.0 requires.
+      JsonNode example = Json.MAPPER.readTree(Path.of("../contracts/src/main/contracts/ivanpin/1.1.0/schemas/"
+          + "blog-detail.schema.json").toFile()).path("examples").get(0);
+      ObjectNode line = Json.MAPPER.createObjectNode();
+      line.put("time", "2026-11-20T10:00:00Z");
+      line.put("method", "GET");
+      line.put("target", "/api/ivanpin/services/blog/one-bitrix-two-nextjs/?lang=ru");
+      line.put("status", 200);
+      line.putObject("headers").putArray("Content-Type").add("application/json");
+      line.put("body", example.toString());
+      Path file = dir.resolve("traffic.ndjson");
+      Files.writeString(file, line.toString() + "\n");
+      return file;
+    }
+
+    @Test
+    void should_point_at_a_recording_the_new_version_would_reject(@TempDir Path dir) throws IOException {
+      // GIVEN
+      Path file = recording(dir);
+      // WHEN
+      CliRun run = CliRun.run("diff", "--namespace", "ivanpin", "--from", "1.1.0", "--to", "1.2.0",
+          "--recordings", file.toString(), "--fail-on", "warning");
+      // THEN
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("WARNING response.recorded.old-only at blog.detail response 200 /seo")
+          .contains("recording: " + file + ", line 1")
+          .contains("verdict : old 1.1.0 accepts, new 1.2.0 rejects")
+          .contains("make the backend send what the new version requires");
+    }
+
+    @Test
+    void should_use_recordings_in_the_history_check(@TempDir Path dir) throws IOException {
+      Path file = recording(dir);
+      CliRun run = CliRun.run("check-history", "--recordings", file.toString(), "--fail-on", "warning");
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+      assertThat(run.out()).contains("response.recorded.old-only", "1.1.0 -> 1.2.0");
+      assertThat(CliRun.run("check-history", "--recordings", file.toString()).exitCode())
+          .as("a warning does not fail at the default --fail-on breaking").isZero();
+    }
+
+    @Test
+    void should_refuse_recordings_for_two_bare_schemas(@TempDir Path dir) throws IOException {
+      Path file = recording(dir);
+      Path a = dir.resolve("a.schema.json");
+      Files.writeString(a, "{\"type\": \"object\"}");
+      CliRun run = CliRun.run("diff", a.toString(), a.toString(), "--recordings", file.toString());
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("--recordings needs contract versions");
+    }
+  }
 }

@@ -21,5 +21,7 @@ public enum RuleCategory {
   UNDECIDABLE,
   ENDPOINT,
   /** Findings about the policy file itself: expired or unused exceptions. */
-  POLICY
+  POLICY,
+  /** Findings proven by recorded traffic. */
+  EVIDENCE
 }

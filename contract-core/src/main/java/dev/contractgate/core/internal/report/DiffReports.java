@@ -121,6 +121,16 @@ public final class DiffReports {
       };
       return new Finding(f.level(), f.rule(), f.where(), f.facts(), bare, f.oldFragment(), f.newFragment());
     }
+    if (c.ruleId().equals("response.recorded.new-only")) {
+      return new Finding(f.level(), f.rule(), f.where(), f.facts(), "the backend already sends what consumers of the"
+          + " old version reject: fix the backend, or move every consumer to the new version before it ships",
+          f.oldFragment(), f.newFragment());
+    }
+    if (c.ruleId().equals("response.recorded.old-only")) {
+      return new Finding(f.level(), f.rule(), f.where(), f.facts(), "make the backend send what the new version"
+          + " requires before the new contract goes out, or relax the new contract; the live gate will fail"
+          + " otherwise", f.oldFragment(), f.newFragment());
+    }
     String hint = switch (c.severity()) {
       case BREAKING -> "undo the change in this major version, or release it as a new major version once every"
           + " consumer has moved; to accept it knowingly, add an exception to contract-gate.yaml (" + accept
