@@ -116,11 +116,11 @@ public final class Rules {
     rules.add(new Rule("policy.exception-unused", RuleCategory.POLICY, Direction.BOTH, Severity.WARNING,
         Relation.EQUAL, "an exception in contract-gate.yaml matches no finding: remove it",
         "rule + location that no longer occur", "policy.exception-unused"));
-    rules.add(new Rule("response.recorded.new-only", RuleCategory.EVIDENCE, Direction.RESPONSE, Severity.BREAKING,
+    rules.add(new Rule("response.recorded.new-only", RuleCategory.EVIDENCE, Direction.BOTH, Severity.BREAKING,
         Relation.WIDER, "a recorded response is valid under the new version but not the old: proof that old"
             + " consumers can receive what they reject", "recording line 12: old rejects /items/0/author, new accepts",
         "response.recorded.old-only"));
-    rules.add(new Rule("response.recorded.old-only", RuleCategory.EVIDENCE, Direction.RESPONSE, Severity.WARNING,
+    rules.add(new Rule("response.recorded.old-only", RuleCategory.EVIDENCE, Direction.BOTH, Severity.WARNING,
         Relation.NARROWER, "a recorded response is valid under the old version but not the new: the new contract"
             + " would reject real traffic", "recording line 7: new requires /seo, the backend does not send it",
         "response.recorded.new-only"));
