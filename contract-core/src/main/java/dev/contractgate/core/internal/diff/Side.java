@@ -22,6 +22,8 @@ final class Side {
   /** The number of files the witness depth check last looked at, and its answer; see {@code Witnesses}. */
   int depthCheckedFiles = -1;
   boolean deep;
+  /** Witnesses built for comparisons over this (old) side; see {@code Witnesses#MAX_WITNESSES}. */
+  int witnessesBuilt;
 
   /** The validator that checks witnesses against this side, built on first use; see {@code Witnesses}. */
   com.networknt.schema.SchemaRegistry witnessRegistry;

@@ -43,8 +43,16 @@ final class Witnesses {
     this.newRoot = newRoot;
   }
 
+  /** Witnesses built per side pair; past it findings come without one (each costs a validation run). */
+  static final int MAX_WITNESSES = 100;
+
   Optional<JsonNode> build(Engine.Finding f) {
     if (f.hint == null || f.kind.relation() == dev.contractgate.diff.Relation.UNKNOWN) {
+      return Optional.empty();
+    }
+    // Bounded so that a change in a hub component of a large description, reached from hundreds of places,
+    // does not validate hundreds of instances against multi-megabyte schemas: the first ones make the point.
+    if (so.witnessesBuilt++ >= MAX_WITNESSES) {
       return Optional.empty();
     }
     boolean newAccepts = f.kind.relation() != dev.contractgate.diff.Relation.NARROWER;
