@@ -79,6 +79,11 @@ public final class ContractClient {
   }
 
   /** The backend this client calls, e.g. {@code http://127.0.0.1:8080}. */
+  /** Where this client reads token variables; for the probes of {@link ContractProbes}. */
+  Function<String, String> environment() {
+    return environment;
+  }
+
   public String baseUrl() {
     return baseUrl.toString();
   }

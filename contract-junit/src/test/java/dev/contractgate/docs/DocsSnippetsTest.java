@@ -16,6 +16,11 @@ import dev.contractgate.junit.ContractValidatingListener;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.Namespace;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import dev.contractgate.junit.ContractHistory;
+import dev.contractgate.junit.ContractProbes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -218,4 +223,20 @@ class DocsSnippetsTest {
     }
   }
   // end::soft[]
+
+  // tag::history[]
+  @ContractTest
+  static class ContractGateTest {
+
+    @TestFactory
+    Stream<DynamicNode> contract_history(ContractRegistry registry) {
+      return ContractHistory.of(registry).writeReportsTo(Path.of("target", "contract-gate")).tests();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> live_probes(ContractClient client) {
+      return ContractProbes.of(client).tests();
+    }
+  }
+  // end::history[]
 }
