@@ -83,6 +83,27 @@ class DriftCommandTest {
   }
 
   @Test
+  void should_pass_on_the_har_recorded_by_chromium(@TempDir Path dir) throws IOException {
+    // GIVEN the HAR a headless Chromium recorded against the stub (see BrowserHarDriftTest in contract-core)
+    Path har = Path.of("../contract-core/src/test/resources/recordings/chromium-demo.har");
+    Path reports = dir.resolve("reports");
+    // WHEN
+    CliRun run = drift("--recordings", har.toString(), "--report-dir", reports.toString());
+    // THEN
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("blog.list", "5 responses, 100.0 % conforming", "blog.detail",
+        "posts.list", "2 responses, 100.0 % conforming", "requests matching no endpoint")
+        .doesNotContain("har-fixture-token");
+    try (Stream<Path> s = Files.list(reports)) {
+      List<Path> written = s.toList();
+      assertThat(written).hasSize(5);
+      for (Path p : written) {
+        assertThat(Files.readString(p)).as(p.toString()).doesNotContain("har-fixture-token");
+      }
+    }
+  }
+
+  @Test
   void should_exit_1_below_the_threshold_and_group_by_pointer_pattern_without_leaking(@TempDir Path dir) throws IOException {
     // GIVEN 9 conforming, 3 missing /items/2/author/name and carrying a password and the token
     Path file = recording(dir, 9, 3);
