@@ -209,10 +209,18 @@ public final class ContractRegistry {
     return n;
   }
 
-  /** A validator for responses against this tree. */
+  /** A validator for responses against this tree; one shared, thread-safe instance. */
   public dev.contractgate.validate.ResponseValidator validator() {
-    return dev.contractgate.validate.ResponseValidator.of(this);
+    // Built once: a validator owns a configured JSON mapper, and the live gate asks for it once per response.
+    dev.contractgate.validate.ResponseValidator v = validator;
+    if (v == null) {
+      v = dev.contractgate.validate.ResponseValidator.of(this);
+      validator = v;
+    }
+    return v;
   }
+
+  private volatile dev.contractgate.validate.ResponseValidator validator;
 
   /** Internal: the compiled schema; use {@link #validator()} instead. */
   @API(status = API.Status.INTERNAL, since = "0.1")
