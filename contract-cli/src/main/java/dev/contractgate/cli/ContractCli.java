@@ -38,6 +38,17 @@ public final class ContractCli {
   /** As {@link #run(PrintWriter, PrintWriter, String...)} with the environment variables given (for tests). */
   static int run(PrintWriter out, PrintWriter err, Function<String, String> environment, String... args) {
     CommandLine cl = RootCommand.commandLine(out, err, environment);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Never exit 1 ("contract violated") because the tool itself broke.
+      err.println("Internal error: out of memory. Give the JVM more heap, e.g. JAVA_OPTS=-Xmx2g ./contract-gate ...");
+      err.flush();
+      return ExitCodes.INTERNAL;
+    } catch (StackOverflowError e) {
+      err.println("Internal error (a bug in contract-gate): stack overflow. Report it with the command you ran.");
+      err.flush();
+      return ExitCodes.INTERNAL;
+    }
   }
 }
