@@ -49,6 +49,12 @@ public final class ContractCli {
       err.println("Internal error (a bug in contract-gate): stack overflow. Report it with the command you ran.");
       err.flush();
       return ExitCodes.INTERNAL;
+    } catch (Throwable e) {
+      // picocli hands only Exceptions to the handler; a broken install (NoClassDefFoundError ...) lands here.
+      err.println("Internal error (a bug or a broken installation): " + e.getClass().getName()
+          + ". Report it with the command you ran.");
+      err.flush();
+      return ExitCodes.INTERNAL;
     }
   }
 }

@@ -42,6 +42,17 @@ final class EmbeddedBackend implements AutoCloseable {
         .disableRequestJournal()
         .containerThreads(16));
     server.start();
+    try {
+      register(server, stubs, tokens);
+    } catch (RuntimeException e) {
+      // A stub that cannot be registered must not leave a server holding the port.
+      server.stop();
+      throw e;
+    }
+    return new EmbeddedBackend(server);
+  }
+
+  private static void register(WireMockServer server, List<Stub> stubs, Function<String, String> tokens) {
     for (Stub s : stubs) {
       MappingBuilder m = request(s.method().equals("ANY") ? "ANY" : s.method(), urlPathMatching(s.pathRegex()));
       if (s.tokenHeader().isPresent()) {
@@ -56,7 +67,6 @@ final class EmbeddedBackend implements AutoCloseable {
       }
       server.stubFor(m.willReturn(r));
     }
-    return new EmbeddedBackend(server);
   }
 
   String baseUrl() {

@@ -42,7 +42,17 @@ final class Redactor {
     String out = text;
     for (String s : secrets) {
       out = out.replace(s, MASK);
+      // Messages truncate long values ("abc..."): a cut-off token is still a secret.
+      for (int len = s.length() - 1; len >= MIN_PREFIX; len--) {
+        String cut = s.substring(0, len) + "...";
+        if (out.contains(cut)) {
+          out = out.replace(cut, MASK);
+        }
+      }
     }
     return out;
   }
+
+  /** Shorter prefixes of a token are too likely to be ordinary text to mask. */
+  private static final int MIN_PREFIX = 8;
 }

@@ -45,6 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ContractsOption contracts;
+  @picocli.CommandLine.ParentCommand RootCommand root;
   @Mixin HelpOption help;
 
   @Option(names = {"-n", "--namespace"}, required = true, paramLabel = "NS", description = "Namespace id, e.g. ivanpin.")
@@ -94,10 +95,11 @@ final class ValidateCommand implements Callable<Integer> {
       result = new ValidationResult(result.subject(), result.status(), bodyOnly);
     }
     PrintWriter out = spec.commandLine().getOut();
+    Redactor redactor = Redactor.forTree(registry, root.environment);
     if (format == Format.json) {
-      out.println(Json.write(json(result)));
+      out.println(redactor.apply(Json.write(json(result))));
     } else {
-      out.println(result.render());
+      out.println(redactor.apply(result.render()));
       if (headers.isEmpty()) {
         out.println();
         out.println("(headers not checked: pass --header 'NAME: VALUE' to check Content-Type, Vary and cookies)");

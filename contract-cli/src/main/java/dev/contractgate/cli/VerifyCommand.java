@@ -93,12 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    GateResult result;
-    try {
-      result = gate.run();
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    GateResult result = gate.run();
     reports.emit(result.report(), out, err, Redactor.forTree(registry, environment));
     if (result.unreachable()) {
       err.println("Backend unreachable: no probe got an answer from " + baseUrl

@@ -181,10 +181,29 @@ public final class LiveGate {
                 "export " + env + "=... before running (the value is never printed), or check only other"
                     + " namespaces with --namespace");
           }
+          int bad = invalidHeaderChar(value);
+          if (bad >= 0) {
+            // The HTTP client would refuse the header with the whole value in its message.
+            throw new ContractException("Cannot run the live gate", ns.file(), "/auth/tokenEnv",
+                "a token in " + env + " made of printable ASCII characters", "a character that cannot go into an"
+                    + " HTTP header at position " + (bad + 1) + " (value not shown)",
+                "remove the trailing newline or other control characters from " + env);
+          }
         }
       }
       return new LiveGate(new Settings(registry, baseUrl, versions, concurrency, timeout, deadline, retries,
           environment, progress));
+    }
+
+    /** The index of the first character an HTTP header value cannot carry, or -1. */
+    public static int invalidHeaderChar(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private static Duration positive(Duration d, String name) {

@@ -254,6 +254,18 @@ class LiveGateTest {
   }
 
   @Test
+  void should_refuse_a_token_with_a_newline_without_showing_it() {
+    String token = "tok-with-newline-4711";
+    assertThatThrownBy(() -> LiveGate.builder(registry).baseUrl("http://127.0.0.1:1")
+        .environment(k -> k.equals("IVANPIN_API_TOKEN") ? token + "\n" : TOKEN).build())
+        .isInstanceOf(ContractException.class)
+        .hasMessageContaining("IVANPIN_API_TOKEN")
+        .hasMessageContaining("position 22 (value not shown)")
+        .hasMessageContaining("remove the trailing newline")
+        .hasMessageNotContaining(token);
+  }
+
+  @Test
   void should_refuse_an_invalid_base_url() {
     assertThatThrownBy(() -> LiveGate.builder(registry).baseUrl("localhost:8080").environment(ENV::get).build().run())
         .isInstanceOf(IllegalArgumentException.class)

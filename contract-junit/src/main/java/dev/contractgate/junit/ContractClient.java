@@ -177,6 +177,15 @@ public final class ContractClient {
                 + " pass ContractExtension.builder().environment(...); the value is never printed; see "
                 + Messages.DOCS));
       }
+      int bad = dev.contractgate.gate.LiveGate.Builder.invalidHeaderChar(token);
+      if (bad >= 0) {
+        // OkHttp would refuse the header and print the whole value in its message.
+        throw new ExtensionConfigurationException(Messages.of(
+            "Cannot call " + label + ": the token of namespace " + t.namespace.id() + " cannot be sent",
+            "printable ASCII characters in " + auth.tokenEnv(),
+            "a character that cannot go into an HTTP header at position " + (bad + 1) + " (value not shown)",
+            "remove the trailing newline or other control characters from " + auth.tokenEnv()));
+      }
       secrets.add(token);
       request.header(auth.header(), token);
     }

@@ -97,13 +97,32 @@ public final class ContractProbes {
       groups.computeIfAbsent(r.namespace() + "@" + r.version(), k -> new ArrayList<>())
           .add(DynamicTest.dynamicTest(name, () -> {
             if (r.outcome().failed()) {
-              throw new AssertionFailedError(message(r));
+              throw new AssertionFailedError(redact(message(r)));
             }
           }));
     }
     List<DynamicNode> nodes = new ArrayList<>();
     groups.forEach((group, tests) -> nodes.add(DynamicContainer.dynamicContainer(group, tests.stream())));
     return nodes.stream();
+  }
+
+  /** Token values, whole or cut short by a message's truncation, never reach a test report. */
+  private String redact(String text) {
+    String out = text;
+    for (var ns : registry.namespaces()) {
+      if (ns.auth().isEmpty()) {
+        continue;
+      }
+      String token = environment.apply(ns.auth().get().tokenEnv());
+      if (token == null || token.length() < 8) {
+        continue;
+      }
+      out = out.replace(token, "***");
+      for (int n = token.length() - 1; n >= 8; n--) {
+        out = out.replace(token.substring(0, n) + "...", "***");
+      }
+    }
+    return out;
   }
 
   static String message(ProbeResult r) {

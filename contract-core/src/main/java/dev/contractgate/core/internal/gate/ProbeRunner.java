@@ -149,6 +149,9 @@ public final class ProbeRunner {
       public void onResponse(Call call, Response response) {
         try (response) {
           future.complete(check(plan, response, startNanos, attempt));
+        } catch (Error e) {
+          // Fail the run now instead of leaving the future open until the deadline.
+          future.completeExceptionally(e);
         } catch (RuntimeException e) {
           future.complete(result(plan, Outcome.VIOLATED, response.code(), startNanos, attempt,
               List.of(new Violation("gate.internal", "", Optional.empty(), "a checkable response",
