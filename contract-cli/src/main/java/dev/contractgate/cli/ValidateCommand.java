@@ -77,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
     ContractRegistry registry = contracts.load();
     ContractVersion v = version == null ? registry.latest(namespace) : registry.requireVersion(namespace, version);
     Endpoint e = registry.requireEndpoint(v, endpoint);
-    String body = readBody();
+    String body = readBody(registry.policy().limits().maxBodyBytes());
     Map<String, List<String>> headerMap = new LinkedHashMap<>();
     for (String h : headers) {
       int colon = h.indexOf(':');
@@ -109,11 +109,12 @@ final class ValidateCommand implements Callable<Integer> {
     return result.isValid() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private String readBody() {
+  private String readBody(long limit) {
     try (InputStream in = response.equals("-") ? System.in : Files.newInputStream(Path.of(response))) {
-      byte[] bytes = in.readAllBytes();
+      // One byte past the limit is enough for the validator to report body.too-large; more is never read.
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
+          .onMalformedInput(bytes.length > limit ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new CommandFailure(ExitCodes.INPUT, "Cannot read response: " + response

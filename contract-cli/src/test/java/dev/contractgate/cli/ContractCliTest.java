@@ -214,6 +214,15 @@ class ContractCliTest {
     }
 
     @Test
+    void should_read_no_more_than_the_body_limit_of_a_huge_file(@TempDir Path dir) throws IOException {
+      Path body = dir.resolve("huge.json");
+      Files.writeString(body, "{\"items\": [" + "{\"title\": \"xxxxxxxxxx\"},".repeat(300_000) + "{}]}");
+      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", body.toString());
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).contains("body.too-large", "but was : more than 2097152 bytes");
+    }
+
+    @Test
     void should_exit_2_for_a_malformed_header_option() {
       CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "-H", "Vary", SAMPLES
           + "ivanpin-1.2.0-blog.list-missing-author-name.json");

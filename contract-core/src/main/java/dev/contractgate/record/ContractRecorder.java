@@ -124,9 +124,21 @@ public final class ContractRecorder implements Interceptor, Closeable {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     Response response = chain.proceed(request);
-    record(request, response);
+    try {
+      record(request, response);
+    } catch (IOException | RuntimeException e) {
+      // Recording is a side job: a full disk must not fail the call being recorded.
+      failures.incrementAndGet();
+    }
     return response;
   }
+
+  /** Exchanges that could not be written (disk full, rotation failed); the calls themselves went through. */
+  public long failures() {
+    return failures.get();
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
   private void record(Request request, Response response) throws IOException {
     List<String> secrets = new ArrayList<>();
@@ -203,11 +215,22 @@ public final class ContractRecorder implements Interceptor, Closeable {
         size = Files.exists(current) ? Files.size(current) : 0;
         out = Files.newOutputStream(current, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
-      if (size > 0 && size + line.length > maxFileBytes) {
-        rotate();
+      try {
+        if (size > 0 && size + line.length > maxFileBytes) {
+          rotate();
+        }
+        out.write(line);
+        out.flush();
+      } catch (IOException e) {
+        // Reopen on the next write rather than writing into a closed or broken stream forever.
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // already broken
+        }
+        out = null;
+        throw e;
       }
-      out.write(line);
-      out.flush();
       size += line.length;
       recorded.incrementAndGet();
     }

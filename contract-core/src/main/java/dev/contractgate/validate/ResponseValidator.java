@@ -103,7 +103,9 @@ public final class ResponseValidator {
     long bytes = body.length() > limits.maxBodyBytes() / 4 ? utf8Length(body) : body.length();
     if (bytes > limits.maxBodyBytes()) {
       out.add(new Violation("body.too-large", "", Optional.empty(),
-          "a body of at most " + limits.maxBodyBytes() + " bytes", bytes + " bytes",
+          "a body of at most " + limits.maxBodyBytes() + " bytes",
+          // Readers stop one byte past the limit, so that size only says "more".
+          bytes == limits.maxBodyBytes() + 1 ? "more than " + limits.maxBodyBytes() + " bytes" : bytes + " bytes",
           "page the endpoint, or raise limits.maxBodyBytes in contract-gate.yaml"));
       return;
     }

@@ -179,6 +179,24 @@ class ContractRecorderTest {
   }
 
   @Test
+  void should_let_the_call_through_when_the_recording_cannot_be_written(@TempDir Path dir) throws Exception {
+    // GIVEN a recording directory that is a file, so nothing can be written there
+    serveBlogList();
+    Path notADirectory = Files.writeString(dir.resolve("occupied"), "x");
+    ContractRecorder recorder = ContractRecorder.builder(notADirectory).build();
+    OkHttpClient client = new OkHttpClient.Builder().addInterceptor(recorder).build();
+    // WHEN
+    try (Response r = call(client, "")) {
+      // THEN the application still gets its answer; the failure is counted
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.body().string()).contains("items");
+    }
+    assertThat(recorder.failures()).isEqualTo(1);
+    assertThat(recorder.recorded()).isZero();
+    recorder.close();
+  }
+
+  @Test
   void should_write_whole_lines_from_concurrent_calls(@TempDir Path dir) throws Exception {
     // GIVEN
     serveBlogList();
