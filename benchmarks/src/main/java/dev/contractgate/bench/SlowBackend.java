@@ -29,6 +29,7 @@ public final class SlowBackend implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong requests = new AtomicLong();
+  private final java.util.concurrent.ConcurrentLinkedQueue<long[]> timings = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public SlowBackend(long latencyMillis) {
     try {
@@ -45,6 +46,7 @@ public final class SlowBackend implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext(ContractTrees.BASE_PATH + "items/", exchange -> {
       try (exchange) {
+        long arrived = System.nanoTime();
         requests.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
@@ -56,6 +58,7 @@ public final class SlowBackend implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(body);
         }
+        timings.add(new long[] {arrived, System.nanoTime()});
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
@@ -73,6 +76,18 @@ public final class SlowBackend implements AutoCloseable {
   /** Requests answered so far. */
   public long requests() {
     return requests.get();
+  }
+
+  /**
+   * Per answered request, {@code System.nanoTime()} when the handler started and when the body was written;
+   * read and cleared ({@link GatePhases}).
+   */
+  public java.util.List<long[]> drainTimings() {
+    java.util.List<long[]> out = new java.util.ArrayList<>();
+    for (long[] t; (t = timings.poll()) != null; ) {
+      out.add(t);
+    }
+    return out;
   }
 
   @Override

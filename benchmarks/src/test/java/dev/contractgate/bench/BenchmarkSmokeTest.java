@@ -3,6 +3,9 @@ package dev.contractgate.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractgate.diff.DiffResult;
+import dev.contractgate.drift.DriftGroup;
+import dev.contractgate.drift.DriftResult;
+import dev.contractgate.drift.EndpointDrift;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.gate.ProbeResult;
@@ -12,6 +15,7 @@ import dev.contractgate.validate.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +36,7 @@ class BenchmarkSmokeTest {
       assertThat(in).as("JMH annotation processing produced META-INF/BenchmarkList").isNotNull();
       String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       for (Class<?> c : List.of(ValidationBenchmark.class, DiffBenchmark.class, GateBenchmark.class,
-          RegistryBenchmark.class, PeerDiffBenchmark.class)) {
+          RegistryBenchmark.class, PeerDiffBenchmark.class, DriftBenchmark.class)) {
         assertThat(list).contains(c.getName());
       }
     }
@@ -133,6 +137,38 @@ class BenchmarkSmokeTest {
       throw new AssertionError(e);
     } finally {
       b.tearDown();
+    }
+  }
+
+  @Test
+  void driftOverTheGeneratedRecordingsCountsEveryDocumentAndEveryPlantedViolation() throws IOException {
+    DriftBenchmark.Corpus corpus = new DriftBenchmark.Corpus();
+    corpus.records = 250;
+    corpus.setUp();
+    assertThat(corpus.planted()).isEqualTo(3); // documents 37, 137, 237
+    for (String body : corpus.bodies) {
+      assertThat(BlogBodies.utf8Bytes(body)).isBetween(2_000, 5_000);
+    }
+    assertThat(new DriftBenchmark().rawValidation(corpus)).isEqualTo(3);
+    for (int threads : new int[] {1, 2}) {
+      DriftBenchmark.Recording recording = new DriftBenchmark.Recording();
+      recording.threads = threads;
+      recording.setUp(corpus);
+      try {
+        assertThat(Files.readAllLines(recording.file)).hasSize(250);
+        DriftResult r = new DriftBenchmark().drift(recording);
+        assertThat(r.recordings()).isEqualTo(250);
+        assertThat(r.unreadableCount()).isZero();
+        assertThat(r.unmatchedCount()).isZero();
+        EndpointDrift e = r.endpoint("ivanpin", "blog.list").orElseThrow();
+        assertThat(e.count()).isEqualTo(250);
+        assertThat(e.conforming()).isEqualTo(247);
+        assertThat(e.violations()).extracting(DriftGroup::pointer).containsExactly("/items/*/slug");
+        assertThat(e.violations().get(0).count()).isEqualTo(3);
+      } finally {
+        recording.tearDown();
+      }
+      assertThat(recording.dir).doesNotExist();
     }
   }
 }
