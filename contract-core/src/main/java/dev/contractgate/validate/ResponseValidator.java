@@ -73,6 +73,16 @@ public final class ResponseValidator {
 
   /** Validates against an endpoint of a version. */
   public ValidationResult validate(ContractVersion version, Endpoint endpoint, ObservedResponse response) {
+    return validate(version, endpoint, response, null);
+  }
+
+  /**
+   * As {@link #validate(ContractVersion, Endpoint, ObservedResponse)}, for a caller that parsed the body
+   * already (drift reads every recording's body anyway): {@code parsedBody} is used instead of parsing
+   * {@code response.body()} again; pass {@code null} when the body did not parse.
+   */
+  public ValidationResult validate(ContractVersion version, Endpoint endpoint, ObservedResponse response,
+      JsonNode parsedBody) {
     Namespace ns = registry.requireNamespace(version.namespace());
     String subject = version.label() + " " + endpoint.id() + " (" + endpoint.method() + " "
         + endpoint.fullPath(ns.basePath()) + ")";
@@ -87,19 +97,19 @@ public final class ResponseValidator {
     checkContentType(spec, response, out);
     checkHeaders(ns, spec, response, out);
     checkCookies(ns, spec, response, out);
-    spec.schema().ifPresent(schema -> checkBody(schema, response.body(), out));
+    spec.schema().ifPresent(schema -> checkBody(schema, response.body(), parsedBody, out));
     return new ValidationResult(subject, response.status(), out);
   }
 
   /** Validates a JSON body alone against a schema location of the tree. */
   public List<Violation> validateBody(SourceLocation schema, String body) {
     List<Violation> out = new ArrayList<>();
-    checkBody(schema, body, out);
+    checkBody(schema, body, null, out);
     out.sort(null);
     return List.copyOf(out);
   }
 
-  private void checkBody(SourceLocation schemaLocation, String body, List<Violation> out) {
+  private void checkBody(SourceLocation schemaLocation, String body, JsonNode parsed, List<Violation> out) {
     long bytes = body.length() > limits.maxBodyBytes() / 4 ? utf8Length(body) : body.length();
     if (bytes > limits.maxBodyBytes()) {
       out.add(new Violation("body.too-large", "", Optional.empty(),
@@ -111,7 +121,7 @@ public final class ResponseValidator {
     }
     JsonNode instance;
     try {
-      instance = mapper.readTree(body);
+      instance = parsed != null ? parsed : mapper.readTree(body);
     } catch (StreamConstraintsException e) {
       out.add(new Violation("body.too-deep", "", Optional.empty(),
           "at most " + limits.maxDepth() + " levels of nesting", "deeper nesting ("

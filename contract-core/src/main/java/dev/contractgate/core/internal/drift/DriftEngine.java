@@ -90,7 +90,8 @@ public final class DriftEngine {
       e.headers().forEach((k, v) -> headers.put(k, v.stream().map(x -> redaction.header(k, x)).toList()));
       ObservedResponse response = new ObservedResponse(e.status(), headers, body.text());
       List<Violation> out = new ArrayList<>();
-      for (Violation v : validator.validate(version, endpoint, response).violations()) {
+      // The body was parsed once already (for masking and the field walk): no second parse.
+      for (Violation v : validator.validate(version, endpoint, response, body.tree()).violations()) {
         if (body.tree() != null && v.instancePointer().startsWith("/") && !v.rule().equals("body.required")) {
           JsonNode at = body.tree().at(v.instancePointer());
           if (at.isString() && Redaction.MASK.equals(at.stringValue())) {
