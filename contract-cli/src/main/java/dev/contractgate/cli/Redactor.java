@@ -1,9 +1,9 @@
 package dev.contractgate.cli;
 
+import dev.contractgate.record.Redaction;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.Namespace;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,13 +24,11 @@ final class Redactor {
     for (Namespace ns : registry.namespaces()) {
       ns.auth().ifPresent(a -> {
         String v = env.apply(a.tokenEnv());
-        // Very short values would mask ordinary words; no real token is that short.
-        if (v != null && v.length() >= 4) {
+        if (v != null) {
           secrets.add(v);
         }
       });
     }
-    secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new Redactor(List.copyOf(secrets));
   }
 
@@ -39,20 +37,6 @@ final class Redactor {
   }
 
   String apply(String text) {
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, MASK);
-      // Messages truncate long values ("abc..."): a cut-off token is still a secret.
-      for (int len = s.length() - 1; len >= MIN_PREFIX; len--) {
-        String cut = s.substring(0, len) + "...";
-        if (out.contains(cut)) {
-          out = out.replace(cut, MASK);
-        }
-      }
-    }
-    return out;
+    return Redaction.maskSecrets(text, secrets, MASK);
   }
-
-  /** Shorter prefixes of a token are too likely to be ordinary text to mask. */
-  private static final int MIN_PREFIX = 8;
 }

@@ -201,14 +201,34 @@ public final class Redaction {
 
   /** Replaces every occurrence of the given secret values (shorter than 4 characters are ignored). */
   public static String scrub(String text, Collection<String> secrets) {
+    return maskSecrets(text, secrets, MASK);
+  }
+
+  /**
+   * Replaces every secret value in {@code text} with {@code mask}: whole, and cut short the way messages
+   * truncate long values ({@code "eyJhbGciOi..."}), longest secrets first. The one mechanism behind the
+   * command's output, the JUnit failure messages and the recordings.
+   *
+   * @param secrets the values; shorter than 4 characters they are ignored (they would mask ordinary words)
+   */
+  public static String maskSecrets(String text, Collection<String> secrets, String mask) {
     String out = text;
-    for (String s : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-      if (s != null && s.length() >= 4) {
-        out = out.replace(s, MASK);
+    for (String s : secrets.stream().filter(x -> x != null && x.length() >= MIN_SECRET)
+        .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+      out = out.replace(s, mask);
+      for (int len = s.length() - 1; len >= MIN_PREFIX; len--) {
+        String cut = s.substring(0, len) + "...";
+        if (out.contains(cut)) {
+          out = out.replace(cut, mask);
+        }
       }
     }
     return out;
   }
+
+  private static final int MIN_SECRET = 4;
+  /** Shorter prefixes of a secret are too likely to be ordinary text to mask. */
+  private static final int MIN_PREFIX = 8;
 
   private boolean mayContainField(String body) {
     String lower = body.toLowerCase(Locale.ROOT);

@@ -108,21 +108,9 @@ public final class ContractProbes {
 
   /** Token values, whole or cut short by a message's truncation, never reach a test report. */
   private String redact(String text) {
-    String out = text;
-    for (var ns : registry.namespaces()) {
-      if (ns.auth().isEmpty()) {
-        continue;
-      }
-      String token = environment.apply(ns.auth().get().tokenEnv());
-      if (token == null || token.length() < 8) {
-        continue;
-      }
-      out = out.replace(token, "***");
-      for (int n = token.length() - 1; n >= 8; n--) {
-        out = out.replace(token.substring(0, n) + "...", "***");
-      }
-    }
-    return out;
+    List<String> tokens = new ArrayList<>();
+    registry.namespaces().forEach(ns -> ns.auth().ifPresent(a -> tokens.add(environment.apply(a.tokenEnv()))));
+    return dev.contractgate.record.Redaction.maskSecrets(text, tokens, "***");
   }
 
   static String message(ProbeResult r) {

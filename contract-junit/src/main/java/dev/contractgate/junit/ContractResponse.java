@@ -25,8 +25,6 @@ import org.apiguardian.api.API;
 public final class ContractResponse {
 
   private static final String REDACTED = "(redacted)";
-  // Messages truncate long values; a prefix this long followed by "..." is still treated as the secret.
-  private static final int MIN_REDACTED_PREFIX = 8;
 
   private final ContractRegistry registry;
   private final ContractVersion version;
@@ -110,14 +108,7 @@ public final class ContractResponse {
    * prefixes of it: a backend that echoes the token must not leak it into a test report.
    */
   public String redact(String text) {
-    String out = text;
-    for (String secret : secrets) {
-      out = out.replace(secret, REDACTED);
-      for (int n = secret.length() - 1; n >= MIN_REDACTED_PREFIX; n--) {
-        out = out.replace(secret.substring(0, n) + "...", REDACTED);
-      }
-    }
-    return out;
+    return dev.contractgate.record.Redaction.maskSecrets(text, secrets, REDACTED);
   }
 
   /** {@code ContractResponse[ivanpin@1.2.0 blog.list, GET /api/... -> 200, 512 chars]}: no headers, no body. */
