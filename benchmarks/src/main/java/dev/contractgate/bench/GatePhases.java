@@ -33,7 +33,7 @@ public final class GatePhases {
     int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int latency = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     Path tree = ContractTrees.write(Files.createTempDirectory("cg-gate-phases"), endpoints);
     try (SlowBackend backend = new SlowBackend(latency)) {
       long t = System.nanoTime();
@@ -49,6 +49,7 @@ public final class GatePhases {
       System.out.printf("registry load %.1f ms, gate build %.1f ms%n", loadMs, buildMs);
       System.out.println("run | wall | GateResult.millis | 1st arrival | last arrival | 1st written | last written"
           + " | 1st done | last done | backend handler max | passed");
+      double[] walls = new double[runs];
       for (int r = 0; r < runs; r++) {
         done.clear();
         backend.drainTimings();
@@ -64,17 +65,19 @@ public final class GatePhases {
         long firstDone = done.stream().mapToLong(Long::longValue).min().orElse(t0);
         long lastDone = done.stream().mapToLong(Long::longValue).max().orElse(t0);
         long passed = g.results().stream().filter(p -> p.outcome() == ProbeResult.Outcome.PASSED).count();
+        walls[r] = ms(t1 - t0);
         System.out.printf("%d | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d%n", r + 1,
             ms(t1 - t0), g.millis(), ms(firstIn - t0), ms(lastIn - t0), ms(firstOut - t0), ms(lastOut - t0),
             ms(firstDone - t0), ms(lastDone - t0), ms(handlerMax), passed);
       }
+      System.out.println(summary("gate", walls));
       // OkHttp client creation as ProbeRunner does it (new dispatcher, new pool), then shut down.
       for (int i = 0; i < 3; i++) {
         t = System.nanoTime();
         Dispatcher d = new Dispatcher();
         d.setMaxRequests(concurrency);
         d.setMaxRequestsPerHost(concurrency);
-        OkHttpClient c = new OkHttpClient.Builder().dispatcher(d).callTimeout(Duration.ofSeconds(10))
+        OkHttpClient c = new OkHttpClient.Builder().dispatcher(d).connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT)).callTimeout(Duration.ofSeconds(10))
             .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10))
             .retryOnConnectionFailure(false).followRedirects(false).build();
         double createMs = ms(System.nanoTime() - t);
@@ -83,9 +86,11 @@ public final class GatePhases {
       }
       // The same 200 requests with a bare OkHttp client configured like ProbeRunner's, with an event listener:
       // when the client's calls start, connect and send, against when the backend sees them.
-      for (int r = 0; r < 3; r++) {
-        rawOkHttp(backend, registry, endpoints, concurrency);
+      double[] bare = new double[runs];
+      for (int r = 0; r < runs; r++) {
+        bare[r] = rawOkHttp(backend, registry, endpoints, concurrency);
       }
+      System.out.println(summary("bare OkHttp", bare));
       // Validation of the 200 responses alone, sequentially on this thread (warm after the runs above).
       ContractVersion version = registry.versions(ContractTrees.NAMESPACE).get(0);
       for (int k = 0; k < 3; k++) {
@@ -104,7 +109,16 @@ public final class GatePhases {
     }
   }
 
-  private static void rawOkHttp(SlowBackend backend, ContractRegistry registry, int endpoints, int concurrency)
+  /** The first run (cold) apart: median, minimum and maximum of the others. */
+  static String summary(String what, double[] walls) {
+    double[] warm = java.util.Arrays.copyOfRange(walls, 1, walls.length);
+    java.util.Arrays.sort(warm);
+    return warm.length == 0 ? String.format("%s: run 1 %.1f ms", what, walls[0])
+        : String.format("%s: run 1 %.1f ms; runs 2-%d median %.1f ms (min %.1f, max %.1f)", what, walls[0],
+            walls.length, warm[warm.length / 2], warm[0], warm[warm.length - 1]);
+  }
+
+  private static double rawOkHttp(SlowBackend backend, ContractRegistry registry, int endpoints, int concurrency)
       throws InterruptedException {
     ConcurrentLinkedQueue<Long> callStart = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> connectEnd = new ConcurrentLinkedQueue<>();
@@ -113,7 +127,7 @@ public final class GatePhases {
     Dispatcher d = new Dispatcher();
     d.setMaxRequests(concurrency);
     d.setMaxRequestsPerHost(concurrency);
-    OkHttpClient c = new OkHttpClient.Builder().dispatcher(d).retryOnConnectionFailure(false)
+    OkHttpClient c = new OkHttpClient.Builder().dispatcher(d).connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT)).retryOnConnectionFailure(false)
         .eventListener(new okhttp3.EventListener() {
           @Override public void callStart(okhttp3.Call call) {
             callStart.add(System.nanoTime());
@@ -157,6 +171,7 @@ public final class GatePhases {
         ms(ts.stream().mapToLong(x -> x[1]).max().orElse(t0) - t0), ms(max(bodyRead) - t0));
     d.executorService().shutdownNow();
     c.connectionPool().evictAll();
+    return ms(t1 - t0);
   }
 
   private static long max(java.util.Collection<Long> xs) {

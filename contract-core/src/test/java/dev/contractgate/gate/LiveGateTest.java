@@ -14,6 +14,8 @@ import dev.contractgate.registry.Namespace;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -230,6 +232,36 @@ class LiveGateTest {
       assertThat(r.attempts()).isEqualTo(3);
     });
     assertThat(calls.get()).isEqualTo(result.results().size() * 3);
+  }
+
+  @Test
+  void should_speak_tls_to_an_https_base_url() throws Exception {
+    // A cleartext base URL gets a client without TLS (it never needs it, redirects are not followed); an
+    // https one must still get the handshake. This server answers plain HTTP to whatever arrives, which a
+    // TLS client reads as a broken handshake and a cleartext one as a response.
+    try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        while (!plain.isClosed()) {
+          try (Socket s = plain.accept()) {
+            s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+                .getBytes(StandardCharsets.US_ASCII));
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      GateResult result = LiveGate.builder(registry).baseUrl("https://127.0.0.1:" + plain.getLocalPort())
+          .environment(ENV::get).namespaces(List.of("ivanpin")).retries(0)
+          .timeout(Duration.ofSeconds(2)).deadline(Duration.ofSeconds(20)).build().run();
+      assertThat(result.unreachable()).as("%s", result.results().stream().map(ProbeResult::message).toList())
+          .isTrue();
+      assertThat(result.results()).allSatisfy(r -> {
+        assertThat(r.outcome()).isEqualTo(Outcome.UNREACHABLE);
+        assertThat(r.message()).containsIgnoringCase("SSL").doesNotContainIgnoringCase("cleartext");
+      });
+    }
   }
 
   @Test
