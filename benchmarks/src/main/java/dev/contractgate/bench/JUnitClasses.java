@@ -10,6 +10,7 @@ import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.validate.ObservedResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * own discovery and execution is measured. Both kinds call the loopback backend once and validate one
  * response held in memory, with the same assertions; the contract kind gets its registry, namespace and
  * client from the extension (the registry loaded once per launcher run into the root store, as in a build),
- * the plain kind from static fields set up once per JVM by {@link #usePlain}.
+ * the plain kind from static fields initialised on first use (see {@link #usePlain}).
  */
 public final class JUnitClasses {
 
@@ -42,8 +43,7 @@ public final class JUnitClasses {
   /** That response, as a recording would hold it. */
   static final ObservedResponse RECORDING = ObservedResponse.json(200, ContractTrees.body(1));
 
-  private static volatile ContractRegistry plainRegistry;
-  private static volatile OkHttpClient plainHttp;
+  private static volatile Path plainTree;
   private static volatile String plainBaseUrl;
 
   private JUnitClasses() {}
@@ -58,11 +58,21 @@ public final class JUnitClasses {
     return first(n, PlainCase.class);
   }
 
-  /** What the plain classes use instead of the extension: a registry and an HTTP client kept for the JVM. */
-  public static void usePlain(ContractRegistry registry, OkHttpClient http, String baseUrl) {
-    plainRegistry = Objects.requireNonNull(registry, "registry");
-    plainHttp = Objects.requireNonNull(http, "http");
+  /**
+   * Where the plain classes find the contract tree and the backend. They load the tree and build their HTTP
+   * client on first use and keep both for the JVM, the way a suite without the extension would keep them in
+   * static fields, so that a first run in a fresh JVM pays for both, as the extension's first run does.
+   */
+  public static void usePlain(Path tree, String baseUrl) {
+    plainTree = Objects.requireNonNull(tree, "tree");
     plainBaseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+  }
+
+  /** Loaded on first use by the plain classes, once per JVM (class initialisation). */
+  private static final class PlainFixture {
+    static final ContractRegistry REGISTRY = ContractRegistry.load(Objects.requireNonNull(plainTree, "usePlain"));
+    static final OkHttpClient HTTP = new OkHttpClient.Builder().followRedirects(false)
+        .retryOnConnectionFailure(false).build();
   }
 
   private static List<Class<?>> first(int n, Class<?> kind) {
@@ -97,13 +107,13 @@ public final class JUnitClasses {
 
     @Test
     void probe_matches_its_contract() throws IOException {
-      ContractRegistry registry = plainRegistry;
+      ContractRegistry registry = PlainFixture.REGISTRY;
       ContractVersion version = registry.latest(ContractTrees.NAMESPACE);
       Request request = new Request.Builder()
           .url(plainBaseUrl + ContractTrees.BASE_PATH + "items/e0?lang=ru")
           .header("Accept", "application/json")
           .build();
-      try (Response response = plainHttp.newCall(request).execute()) {
+      try (Response response = PlainFixture.HTTP.newCall(request).execute()) {
         ObservedResponse observed = new ObservedResponse(response.code(), response.headers().toMultimap(),
             response.body().string());
         assertThat(ContractResponse.of(registry, version, registry.requireEndpoint(version, CALLED), observed))
@@ -113,7 +123,7 @@ public final class JUnitClasses {
 
     @Test
     void recording_matches_its_contract() {
-      ContractRegistry registry = plainRegistry;
+      ContractRegistry registry = PlainFixture.REGISTRY;
       ContractVersion version = registry.latest(ContractTrees.NAMESPACE);
       assertThat(ContractResponse.of(registry, version, registry.requireEndpoint(version, RECORDED), RECORDING))
           .hasStatus(200).matchesContract();

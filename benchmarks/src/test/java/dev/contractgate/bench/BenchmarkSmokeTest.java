@@ -183,7 +183,7 @@ class BenchmarkSmokeTest {
         .noneMatch(c -> c.isAnnotationPresent(dev.contractgate.junit.ContractTest.class));
     JUnitClassesBenchmark b = new JUnitClassesBenchmark();
     b.classes = JUnitClasses.MAX;
-    b.setUp(); // runs both kinds once; throws unless all 200 tests of each pass
+    b.setUp();
     try {
       long before = b.backendRequests();
       TestExecutionSummary contract = b.contractTest();
