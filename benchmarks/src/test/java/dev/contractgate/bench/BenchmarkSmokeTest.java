@@ -1,6 +1,7 @@
 package dev.contractgate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractgate.diff.DiffResult;
 import dev.contractgate.drift.DriftGroup;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +38,8 @@ class BenchmarkSmokeTest {
       assertThat(in).as("JMH annotation processing produced META-INF/BenchmarkList").isNotNull();
       String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       for (Class<?> c : List.of(ValidationBenchmark.class, DiffBenchmark.class, GateBenchmark.class,
-          RegistryBenchmark.class, PeerDiffBenchmark.class, DriftBenchmark.class)) {
+          RegistryBenchmark.class, PeerDiffBenchmark.class, DriftBenchmark.class,
+          JUnitClassesBenchmark.class)) {
         assertThat(list).contains(c.getName());
       }
     }
@@ -169,6 +172,50 @@ class BenchmarkSmokeTest {
         recording.tearDown();
       }
       assertThat(recording.dir).doesNotExist();
+    }
+  }
+
+  @Test
+  void junitBenchmarkRunsEveryClassAndEveryTestPassesWithAndWithoutTheExtension() throws IOException {
+    assertThat(JUnitClasses.contractClasses(JUnitClasses.MAX)).hasSize(100).doesNotHaveDuplicates()
+        .allMatch(c -> c.isAnnotationPresent(dev.contractgate.junit.ContractTest.class));
+    assertThat(JUnitClasses.plainClasses(JUnitClasses.MAX)).hasSize(100).doesNotHaveDuplicates()
+        .noneMatch(c -> c.isAnnotationPresent(dev.contractgate.junit.ContractTest.class));
+    JUnitClassesBenchmark b = new JUnitClassesBenchmark();
+    b.classes = JUnitClasses.MAX;
+    b.setUp();
+    try {
+      long before = b.backendRequests();
+      TestExecutionSummary contract = b.contractTest();
+      TestExecutionSummary plain = b.plainJUnit();
+      for (TestExecutionSummary s : List.of(contract, plain)) {
+        assertThat(s.getTestsFoundCount()).isEqualTo(200);
+        assertThat(s.getTestsSucceededCount()).isEqualTo(200);
+        assertThat(s.getTotalFailureCount()).isZero();
+        // the engine and the 100 classes: no class was merged with another or skipped
+        assertThat(s.getContainersSucceededCount()).isEqualTo(101);
+      }
+      // one live call per class of each kind, so the first test of every class really ran
+      assertThat(b.backendRequests() - before).isEqualTo(200);
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
+  void junitBenchmarkRefusesARunInWhichATestFails() throws IOException {
+    JUnitClassesBenchmark b = new JUnitClassesBenchmark();
+    b.classes = 2;
+    b.setUp();
+    try {
+      // nothing listens on port 1: each class's live call fails, its recording test still passes
+      var broken = b.request(JUnitClasses.contractClasses(2), "http://127.0.0.1:1");
+      assertThatThrownBy(() -> b.run(broken)).isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("2 of 4 tests passed, 2 failures")
+          .hasMessageContaining("probe_matches_its_contract")
+          .hasMessageContaining("connection refused");
+    } finally {
+      b.tearDown();
     }
   }
 }
