@@ -1,0 +1,141 @@
+package dev.contractgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./contract-gate} launcher and its class-data-sharing archive, run on a copy of the launcher and
+ * the packaged jar (so that it never rebuilds and never touches the developer's archive): the archive must
+ * not change what the command prints or how it exits, whatever state it is in.
+ */
+class LauncherIT {
+
+  @TempDir
+  Path root;
+
+  Path jar;
+  Path archive;
+
+  @BeforeEach
+  void copyLauncherAndJar() throws IOException {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path launcher = root.resolve("contract-gate");
+    Files.copy(repo.resolve("contract-gate"), launcher);
+    assertThat(launcher.toFile().setExecutable(true)).isTrue();
+    Path built = repo.resolve("contract-cli/target/contract-gate.jar");
+    assertThat(built).as("the packaged command; run through Maven's verify phase").exists();
+    jar = Files.createDirectories(root.resolve("contract-cli/target")).resolve("contract-gate.jar");
+    Files.copy(built, jar, StandardCopyOption.COPY_ATTRIBUTES);
+    archive = jar.resolveSibling("contract-gate.jsa");
+  }
+
+  @Test
+  void first_run_records_the_archive_and_later_runs_use_it_with_the_same_output() throws Exception {
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    assertThat(plain.exit).isZero();
+    assertThat(plain.out).contains("ivanpin", "wgp");
+    assertThat(archive).doesNotExist();
+
+    Run first = run(Map.of(), "list");
+    assertThat(first.exit).isZero();
+    assertThat(first.out).isEqualTo(plain.out);
+    assertThat(first.err).isEqualTo(plain.err);
+    assertThat(archive).exists();
+    assertThat(Files.size(archive)).isPositive();
+    try (var files = Files.list(archive.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+
+    Run second = run(Map.of(), "list");
+    assertThat(second.exit).isZero();
+    assertThat(second.out).isEqualTo(plain.out);
+    assertThat(second.err).isEqualTo(plain.err);
+
+    // The JVM says where each class came from; our own classes must come from the archive now.
+    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list");
+    assertThat(traced.exit).isZero();
+    assertThat(traced.out.lines().filter(l -> l.contains("dev.contractgate.cli.ContractCli ")))
+        .singleElement().asString().contains("shared objects file (top)");
+  }
+
+  @Test
+  void an_archive_that_does_not_match_the_jar_is_ignored_silently() throws Exception {
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    assertThat(run(Map.of(), "list").exit).isZero();
+    assertThat(archive).exists();
+    // The archive names the jar's time stamp; a jar touched since (yet older than the archive, so the
+    // launcher still picks the archive) makes the JVM refuse it, and by default it says so on stdout.
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+
+    Run mismatched = run(Map.of(), "list");
+    assertThat(mismatched.exit).isZero();
+    assertThat(mismatched.out).isEqualTo(plain.out);
+    assertThat(mismatched.err).isEqualTo(plain.err);
+  }
+
+  @Test
+  void a_broken_archive_is_ignored_silently() throws Exception {
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    Files.writeString(archive, "not an archive");
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+
+    Run broken = run(Map.of(), "list");
+    assertThat(broken.exit).isZero();
+    assertThat(broken.out).isEqualTo(plain.out);
+    assertThat(broken.err).isEqualTo(plain.err);
+  }
+
+  @Test
+  void an_archive_older_than_the_jar_is_recorded_again() throws Exception {
+    Files.writeString(archive, "stale");
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+
+    Run run = run(Map.of(), "list");
+    assertThat(run.exit).isZero();
+    assertThat(Files.readAllBytes(archive)).isNotEqualTo("stale".getBytes(StandardCharsets.UTF_8));
+    assertThat(Files.getLastModifiedTime(archive).toInstant()).isAfter(Files.getLastModifiedTime(jar).toInstant());
+  }
+
+  @Test
+  void the_exit_code_and_error_survive_the_recording_run() throws Exception {
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "validate", "-n", "ivanpin", "-e", "nosuch", "missing.json");
+    assertThat(plain.exit).isNotZero();
+
+    Run first = run(Map.of(), "validate", "-n", "ivanpin", "-e", "nosuch", "missing.json");
+    assertThat(first.exit).isEqualTo(plain.exit);
+    assertThat(first.err).isEqualTo(plain.err);
+    assertThat(first.out).isEqualTo(plain.out);
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run run(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", root.resolve("contract-gate").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().remove("CONTRACT_GATE_CDS");
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile(root, "out", ".txt");
+    Path err = Files.createTempFile(root, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+}
