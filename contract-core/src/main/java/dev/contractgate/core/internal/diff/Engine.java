@@ -293,14 +293,16 @@ public final class Engine {
 
   private static int evaluate(Pair p) {
     int v = p.value | p.localFlags;
-    for (Pair.Edge e : p.edges) {
+    // indexed loops: this runs once or more per pair, and the iterators were a visible share of the solve
+    for (int i = 0; i < p.edges.size(); i++) {
+      Pair.Edge e = p.edges.get(i);
       v |= e.flip() ? Pair.flip(e.child().value) : e.child().value;
     }
-    for (Pair.Group g : p.groups) {
-      v |= Matching.evaluate(g, null);
+    for (int i = 0; i < p.groups.size(); i++) {
+      v |= Matching.evaluate(p.groups.get(i), null);
     }
-    for (Pair.Guard g : p.guards) {
-      if ((g.pair().value & Pair.SEMANTIC) != 0) {
+    for (int i = 0; i < p.guards.size(); i++) {
+      if ((p.guards.get(i).pair().value & Pair.SEMANTIC) != 0) {
         v |= Pair.UNKNOWN;
       }
     }
