@@ -34,6 +34,8 @@ final class Reach<K> {
   private int[] callNode;
   private int[] callEdge;
   private int counter;
+  /** Parent links examined so far, over all calls of {@link #jobs}: at most twice the links (a test pins it). */
+  int steps;
 
   private int id(K key) {
     Integer id = ids.get(key);
@@ -109,6 +111,7 @@ final class Reach<K> {
       int e = callEdge[cp - 1];
       if (e < parentCounts.get(v)) {
         callEdge[cp - 1]++;
+        steps++;
         int w = parents.get(v)[e];
         if (sets[w] != null) {
           continue; // closed by an earlier call: final already
@@ -148,6 +151,7 @@ final class Reach<K> {
         }
         int[] ps = parents.get(x);
         for (int k = 0; k < parentCounts.get(x); k++) {
+          steps++;
           int p = ps[k];
           if (onStack[p] && index[p] >= index[v]) {
             continue; // inside this component

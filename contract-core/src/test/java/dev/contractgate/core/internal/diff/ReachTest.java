@@ -74,6 +74,32 @@ class ReachTest {
     }
   }
 
+  @Test
+  void asking_for_every_node_of_a_dense_graph_examines_each_link_at_most_twice_in_total() {
+    // GIVEN 2,000 nodes where every node links to 3 random others (so nearly everything is an ancestor of
+    // everything: a backward search per node would examine about 2,000 x 6,000 links)
+    Random random = new Random(5);
+    int n = 2_000;
+    Reach<Integer> reach = new Reach<>();
+    reach.root(0, 0);
+    reach.root(1, 1);
+    int links = 0;
+    for (int child = 0; child < n; child++) {
+      for (int k = 0; k < 3; k++) {
+        reach.link(child, random.nextInt(n));
+        links++;
+      }
+    }
+    // WHEN every node is asked
+    int reachedByBoth = 0;
+    for (int k = 0; k < n; k++) {
+      reachedByBoth += reach.jobs(k).cardinality() == 2 ? 1 : 0;
+    }
+    // THEN the work over all questions stays within two passes over the links
+    assertThat(reachedByBoth).isGreaterThan(n / 2);
+    assertThat(reach.steps).isPositive().isLessThanOrEqualTo(2 * links);
+  }
+
   private static BitSet naive(int key, List<List<Integer>> parents, List<BitSet> roots) {
     BitSet out = new BitSet();
     boolean[] seen = new boolean[parents.size()];
