@@ -87,6 +87,19 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void diffScaleCountsPairsAndFindingsThatGrowWithTheComponents() {
+    // pairs and findings are deterministic: about 13 pairs per component; more changed components, more findings
+    DiffScale.Row small = DiffScale.measure(100, 2);
+    DiffScale.Row large = DiffScale.measure(400, 2);
+    assertThat(small.findings()).isPositive();
+    assertThat(large.findings()).isGreaterThan(small.findings());
+    assertThat(small.pairs()).isBetween(10 * 100, 20 * 100);
+    assertThat(large.pairs()).isBetween(small.pairs() * 3, small.pairs() * 5);
+    assertThat(large.allocated()).isPositive();
+    assertThat(large.bytes()).isGreaterThan(3 * small.bytes());
+  }
+
+  @Test
   void openApiWrappingIsReadByOpenapiDiffAndTheEquivalentSchemaByContractGate() {
     SyntheticSchemas.Pair pair = SyntheticSchemas.pair(60);
     String oldApi = SyntheticSchemas.json(SyntheticSchemas.toOpenApi(pair.oldSchema(), PeerReport.PER_PATH));

@@ -13,9 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -132,9 +132,9 @@ public final class Engine {
     // The endpoints of a large description reach the same changed components again and again; building a
     // message, a fingerprint and a witness per (endpoint, component) exhausted the heap. One walk, each change
     // built once for the first job that reaches it; the other jobs get a Repeat.
-    Map<Object, List<Object>> parents = new HashMap<>();
-    Map<Object, List<Integer>> rootJobs = new HashMap<>();
-    List<Finding> all = e.collect(roots, jobs, parents, rootJobs);
+    // Only a batch needs to know which other jobs reach a finding; a single comparison records no links.
+    Reach<VisitKey> reach = jobs.size() > 1 ? new Reach<>() : null;
+    List<Finding> all = e.collect(roots, jobs, reach);
     List<List<Finding>> perJob = new ArrayList<>();
     List<List<Repeat>> repeats = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
@@ -148,12 +148,11 @@ public final class Engine {
     for (int i = 0; i < jobs.size(); i++) {
       results.add(e.result(roots.get(i), jobs.get(i), perJob.get(i)));
     }
-    Map<Object, Set<Integer>> reachCache = new HashMap<>();
-    for (int i = 0; i < jobs.size(); i++) {
+    for (int i = 0; reach != null && i < jobs.size(); i++) {
       for (Change c : results.get(i).changes()) {
         Finding f = e.findingOf.get(c);
-        Object key = visitKey(f.at, jobs);
-        for (int j : reachCache.computeIfAbsent(key, k -> reachingJobs(k, parents, rootJobs))) {
+        BitSet reaching = reach.jobs(visitKey(f.at, jobs));
+        for (int j = reaching.nextSetBit(0); j >= 0; j = reaching.nextSetBit(j + 1)) {
           if (j != i) {
             repeats.get(j).add(new Repeat(c, ""));
           }
@@ -293,14 +292,16 @@ public final class Engine {
 
   private static int evaluate(Pair p) {
     int v = p.value | p.localFlags;
-    for (Pair.Edge e : p.edges) {
+    // indexed loops: this runs once or more per pair, and the iterators were a visible share of the solve
+    for (int i = 0; i < p.edges.size(); i++) {
+      Pair.Edge e = p.edges.get(i);
       v |= e.flip() ? Pair.flip(e.child().value) : e.child().value;
     }
-    for (Pair.Group g : p.groups) {
-      v |= Matching.evaluate(g, null);
+    for (int i = 0; i < p.groups.size(); i++) {
+      v |= Matching.evaluate(p.groups.get(i), null);
     }
-    for (Pair.Guard g : p.guards) {
-      if ((g.pair().value & Pair.SEMANTIC) != 0) {
+    for (int i = 0; i < p.guards.size(); i++) {
+      if ((p.guards.get(i).pair().value & Pair.SEMANTIC) != 0) {
         v |= Pair.UNKNOWN;
       }
     }
@@ -342,25 +343,26 @@ public final class Engine {
   /**
    * One breadth-first walk from every root at once: each (pair, negation, direction) is visited once, and its
    * findings go to the first job that reaches it. Which other jobs reach it is answered afterwards from the
-   * recorded parent links ({@link #reachingJobs}), so the walk stays linear in the pairs instead of in jobs
-   * times pairs.
+   * parent links recorded in {@code reach} (null for a single job), so the walk stays linear in the pairs
+   * instead of in jobs times pairs.
    */
-  private List<Finding> collect(List<Pair> roots, List<Job> jobs, Map<Object, List<Object>> parents,
-      Map<Object, List<Integer>> rootJobs) {
+  private List<Finding> collect(List<Pair> roots, List<Job> jobs, Reach<VisitKey> reach) {
     List<Finding> out = new ArrayList<>();
     Deque<Visit> queue = new ArrayDeque<>();
-    Set<Object> visited = new HashSet<>();
+    Set<VisitKey> visited = new HashSet<>();
     for (int i = 0; i < roots.size(); i++) {
       Visit root = new Visit(roots.get(i), "", null, "", false, i);
       queue.add(root);
-      rootJobs.computeIfAbsent(visitKey(root, jobs), k -> new ArrayList<>()).add(i);
+      if (reach != null) {
+        reach.root(visitKey(root, jobs), i);
+      }
     }
     while (!queue.isEmpty()) {
       Visit v = queue.poll();
       Pair p = v.pair();
-      Object key = visitKey(v, jobs);
-      if (v.parent() != null) {
-        parents.computeIfAbsent(key, k -> new ArrayList<>()).add(visitKey(v.parent(), jobs));
+      VisitKey key = visitKey(v, jobs);
+      if (reach != null && v.parent() != null) {
+        reach.link(key, visitKey(v.parent(), jobs));
       }
       if (!visited.add(key)) {
         continue;
@@ -393,25 +395,24 @@ public final class Engine {
     return out;
   }
 
-  private static Object visitKey(Visit v, List<Job> jobs) {
-    return List.of(v.pair().key, v.negated(), jobs.get(v.job()).direction());
+  /**
+   * What the walk visits once. The pair by identity: the memo holds one pair per key, and hashing the pair's
+   * key (two locations with their pointer strings) on every visit and link was a visible share of the walk.
+   */
+  record VisitKey(Pair pair, boolean negated, Direction direction) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof VisitKey k && k.pair == pair && k.negated == negated && k.direction == direction;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(pair) * 31 + (negated ? 1 : 0)) * 31 + direction.ordinal();
+    }
   }
 
-  /** Every job whose root reaches {@code key} through the recorded parent links. */
-  private static Set<Integer> reachingJobs(Object key, Map<Object, List<Object>> parents,
-      Map<Object, List<Integer>> rootJobs) {
-    Set<Integer> jobs = new java.util.TreeSet<>();
-    Set<Object> seen = new HashSet<>();
-    Deque<Object> todo = new ArrayDeque<>(List.of(key));
-    while (!todo.isEmpty()) {
-      Object k = todo.poll();
-      if (!seen.add(k)) {
-        continue;
-      }
-      jobs.addAll(rootJobs.getOrDefault(k, List.of()));
-      todo.addAll(parents.getOrDefault(k, List.of()));
-    }
-    return jobs;
+  private static VisitKey visitKey(Visit v, List<Job> jobs) {
+    return new VisitKey(v.pair(), v.negated(), jobs.get(v.job()).direction());
   }
 
   private void groupFindings(Pair.Group g, Visit v, Deque<Visit> queue, List<Finding> out) {

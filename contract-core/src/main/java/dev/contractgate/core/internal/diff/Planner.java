@@ -133,10 +133,10 @@ final class Planner {
     String[] to = new String[m];
     String[] tn = new String[k];
     for (int i = 0; i < m; i++) {
-      to[i] = olds.get(i).mode + Canon.json(olds.get(i).json);
+      to[i] = so.text(olds.get(i));
     }
     for (int j = 0; j < k; j++) {
-      tn[j] = news.get(j).mode + Canon.json(news.get(j).json);
+      tn[j] = sn.text(news.get(j));
     }
     boolean[] oldHas = new boolean[m];
     boolean[] newHas = new boolean[k];
@@ -215,6 +215,9 @@ final class Planner {
   }
 
   private void types(Pair p, Node a, Node b, int mo, int mn) {
+    if (mo == mn) {
+      return; // the common case: no texts and locations built for a finding that does not exist
+    }
     SourceLocation lo = a.loc.child("type");
     SourceLocation ln = b.loc.child("type");
     String to = "type " + Types.text(mo);

@@ -131,7 +131,9 @@ final class Side {
   Node child(Node parent, String keyword, String name) {
     JsonNode container = parent.get(keyword);
     JsonNode v = container == null ? null : container.get(name);
-    SourceLocation loc = parent.loc.child(keyword).child(name);
+    // one concatenation instead of two: this runs for every property of every object pair
+    SourceLocation loc = new SourceLocation(parent.loc.file(),
+        parent.loc.pointer() + "/" + SourceLocation.escape(keyword) + "/" + SourceLocation.escape(name));
     if (v == null) {
       return Node.absentAt(loc, parent.draft7);
     }
@@ -336,10 +338,29 @@ final class Side {
     return out;
   }
 
+  /** Memo of {@link #text}. */
+  private final Map<Node.Id, String> texts = new HashMap<>();
+
+  /**
+   * The mode and canonical text of a combinator member, for finding same-text partners. Memoised: every
+   * pair that reaches an {@code allOf: [{"$ref": previous}, {...}]} compares the texts of whole components,
+   * once per reference to it. A node's place decides its JSON (absent and the synthetic null branch have
+   * places of their own), so the key is enough.
+   */
+  String text(Node n) {
+    return texts.computeIfAbsent(n.key, k -> n.mode + Canon.json(n.json));
+  }
+
   /** Memo of {@link #conjuncts} keyed by node key; schemas are immutable during one comparison. */
   private final Map<Node.Id, List<Node>> conjunctCache = new HashMap<>();
 
   List<Node> conjunctsCached(Node n) {
+    if (n.mode == Node.Mode.PLAIN && (n.json.isBoolean() || !(n.json.has("$ref") || n.json.has("allOf")
+        || n.json.has("anyOf") || n.json.has("oneOf")))) {
+      // What conjuncts() returns for a schema without applicators, without the memo: most schemas are like
+      // that, and an entry per schema node kept a map as large as the comparison alive until its end.
+      return List.of(n);
+    }
     return conjunctCache.computeIfAbsent(n.key, k -> conjuncts(n));
   }
 }
