@@ -162,7 +162,7 @@ public final class ContractExtension implements BeforeAllCallback, ParameterReso
         Optional.empty(), Configuration.TIMEOUT, Configuration.TIMEOUT_ENV, options.environment())));
     SharedHttpClient http = Stores.root(context, SharedHttpClient.KEY, k -> new SharedHttpClient(),
         SharedHttpClient.class);
-    return new ContractClient(registry, http.withTimeout(timeout), url, options.environment());
+    return new ContractClient(registry, http.forBaseUrl(url, timeout), url, options.environment());
   }
 
   private static Optional<ContractTest> annotation(ExtensionContext context) {

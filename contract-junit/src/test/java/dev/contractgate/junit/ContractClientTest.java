@@ -9,10 +9,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.contractgate.assertj.ContractAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.contractgate.junit.internal.SharedHttpClient;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,11 +53,41 @@ class ContractClientTest {
   }
 
   private static ContractClient client(String baseUrl, Function<String, String> environment, Duration timeout) {
-    return new ContractClient(Backend.REGISTRY, http.withTimeout(timeout), HttpUrl.get(baseUrl), environment);
+    return new ContractClient(Backend.REGISTRY, http.forBaseUrl(HttpUrl.get(baseUrl), timeout), HttpUrl.get(baseUrl),
+        environment);
   }
 
   private static ContractClient client() {
     return client(backend.baseUrl(), Backend.TOKENS, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void an_https_base_url_gets_tls_and_an_http_one_does_not() throws Exception {
+    // A server that answers plain HTTP to whatever arrives: a TLS client reads that as a broken handshake.
+    try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        while (!plain.isClosed()) {
+          try (Socket s = plain.accept()) {
+            s.getInputStream().read(new byte[4096]);
+            s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      String hostPort = "127.0.0.1:" + plain.getLocalPort();
+
+      assertThat(client("http://" + hostPort, Backend.TOKENS, Duration.ofSeconds(5)).call("ivanpin", "blog.list")
+          .status()).isEqualTo(200);
+      assertThatThrownBy(() -> client("https://" + hostPort, Backend.TOKENS, Duration.ofSeconds(5))
+          .call("ivanpin", "blog.list"))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("Cannot call")
+          .hasMessageContaining("SSL");
+    }
   }
 
   @Test

@@ -39,8 +39,8 @@ class ContractStubsTest {
   }
 
   private ContractClient client() {
-    return new ContractClient(Backend.REGISTRY, http.withTimeout(Duration.ofSeconds(5)),
-        HttpUrl.get("http://127.0.0.1:" + server.port()), Backend.TOKENS);
+    HttpUrl base = HttpUrl.get("http://127.0.0.1:" + server.port());
+    return new ContractClient(Backend.REGISTRY, http.forBaseUrl(base, Duration.ofSeconds(5)), base, Backend.TOKENS);
   }
 
   @Test

@@ -1,7 +1,10 @@
 package dev.contractgate.junit.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -19,16 +22,23 @@ public final class SharedHttpClient implements AutoCloseable {
       .followRedirects(false)
       // A retried request could hide a connection the backend drops; the test should see it.
       .retryOnConnectionFailure(false)
+      // Built cleartext-only: OkHttp reads the JDK's trust store when a client with TLS is built, about 80 ms
+      // of a cold run that a suite against http://127.0.0.1 never needs. https clients add TLS below.
+      .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
       .build();
 
-  /** A client with the given timeout for connecting, reading and the whole call. */
-  public OkHttpClient withTimeout(Duration timeout) {
-    return client.newBuilder()
+  /** A client for {@code baseUrl} with the given timeout for connecting, reading and the whole call. */
+  public OkHttpClient forBaseUrl(HttpUrl baseUrl, Duration timeout) {
+    OkHttpClient.Builder builder = client.newBuilder()
         .callTimeout(timeout)
         .connectTimeout(timeout)
         .readTimeout(timeout)
-        .writeTimeout(timeout)
-        .build();
+        .writeTimeout(timeout);
+    if (baseUrl.isHttps()) {
+      // OkHttp's default; redirects are not followed, so an http base URL never needs it.
+      builder.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+    }
+    return builder.build();
   }
 
   @Override
