@@ -33,7 +33,7 @@ public final class DriftPeak {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("child")) {
-      child(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      System.out.println("RESULT " + measure(Integer.parseInt(args[1]), Integer.parseInt(args[2])));
       return;
     }
     String heap = args.length > 0 ? args[0] : "256m";
@@ -65,7 +65,8 @@ public final class DriftPeak {
     }
   }
 
-  private static void child(int records, int workers) throws IOException, InterruptedException {
+  /** One run in this JVM: the table row, checked (every record read). */
+  static String measure(int records, int workers) throws IOException, InterruptedException {
     DriftBenchmark.Corpus corpus = new DriftBenchmark.Corpus();
     corpus.records = records;
     corpus.setUp();
@@ -104,7 +105,7 @@ public final class DriftPeak {
       }
       System.gc();
       long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      System.out.printf("RESULT %d | %d | %d | %,.0f | %.0f | %.0f | %.0f | %d%n", records, workers, nanos / 1_000_000,
+      return String.format("%d | %d | %d | %,.0f | %.0f | %.0f | %.0f | %d", records, workers, nanos / 1_000_000,
           records / (nanos / 1e9), mb(seen.get()), mb(poolPeaks), mb(live), conforming);
     } finally {
       ContractTrees.delete(dir);
