@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Side by side with OpenAPITools openapi-diff on the same synthetic components, both from text, in a 512 MB
  * heap. openapi-diff reads an OpenAPI 3.0 description ({@link SyntheticSchemas#toOpenApi}, one path per 10
- * components); Contract Gate reads the equivalent JSON Schema pair, because its OpenAPI import is not merged
- * yet. A peer run that ends in {@link StackOverflowError} or {@link OutOfMemoryError} fails the JMH run; use
+ * components); Contract Gate reads the same OpenAPI texts through its import and endpoint diff
+ * ({@code contractGateOpenApi}), and, for comparison, the equivalent JSON Schema pair ({@code contractGate}). A peer run that ends in {@link StackOverflowError} or {@link OutOfMemoryError} fails the JMH run; use
  * {@link PeerReport} to record such outcomes as results.
  */
 @State(Scope.Benchmark)
@@ -60,6 +60,12 @@ public class PeerDiffBenchmark {
   public DiffResult contractGate() {
     return SchemaDiff.compare(SchemaInput.of("old.schema.json", mapper.readTree(oldSchema)),
         SchemaInput.of("new.schema.json", mapper.readTree(newSchema)), Direction.RESPONSE);
+  }
+
+  /** Contract Gate on the OpenAPI texts: import both (files written inside the measurement) and diff by endpoint. */
+  @Benchmark
+  public String contractGateOpenApi() {
+    return PeerReport.contractGateOpenApi(oldApi, newApi);
   }
 
   /** openapi-diff: parse both OpenAPI texts (swagger-parser) and diff them. */

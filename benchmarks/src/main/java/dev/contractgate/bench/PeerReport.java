@@ -1,19 +1,28 @@
 package dev.contractgate.bench;
 
 import dev.contractgate.diff.Change;
+import dev.contractgate.diff.DiffPolicy;
 import dev.contractgate.diff.DiffResult;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.SchemaDiff;
+import dev.contractgate.diff.EndpointChange;
 import dev.contractgate.diff.SchemaInput;
+import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.openapi.ImportedVersion;
+import dev.contractgate.openapi.OpenApiImport;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -57,7 +66,7 @@ public final class PeerReport {
     System.out.println("| tool | input | outcome | wall ms | peak heap MB | result |");
     System.out.println("|---|---|---|---|---|---|");
     for (int size : sizes) {
-      for (String tool : List.of("contract-gate", "openapi-diff")) {
+      for (String tool : List.of("contract-gate", "contract-gate-openapi", "openapi-diff")) {
         System.out.println(runChild(tool, size, timeout));
       }
     }
@@ -98,7 +107,7 @@ public final class PeerReport {
     SyntheticSchemas.Pair pair = SyntheticSchemas.ofSize(size);
     String oldText;
     String newText;
-    if (tool.equals("openapi-diff")) {
+    if (!tool.equals("contract-gate")) {
       oldText = SyntheticSchemas.json(SyntheticSchemas.toOpenApi(pair.oldSchema(), PER_PATH));
       newText = SyntheticSchemas.json(SyntheticSchemas.toOpenApi(pair.newSchema(), PER_PATH));
     } else {
@@ -114,7 +123,11 @@ public final class PeerReport {
     String outcome;
     String result;
     try {
-      result = tool.equals("openapi-diff") ? openapiDiff(oldText, newText) : contractGate(oldText, newText);
+      result = switch (tool) {
+        case "openapi-diff" -> openapiDiff(oldText, newText);
+        case "contract-gate-openapi" -> contractGateOpenApi(oldText, newText);
+        default -> contractGate(oldText, newText);
+      };
       outcome = "finished";
     } catch (StackOverflowError e) {
       outcome = "StackOverflowError";
@@ -137,6 +150,30 @@ public final class PeerReport {
     DiffResult r = SchemaDiff.compare(SchemaInput.of("old.schema.json", mapper.readTree(oldText)),
         SchemaInput.of("new.schema.json", mapper.readTree(newText)), Direction.RESPONSE);
     return r.changes().size() + " findings " + byRule(r.changes());
+  }
+
+  /**
+   * The same OpenAPI texts openapi-diff reads, through Contract Gate's OpenAPI import and endpoint diff (what
+   * {@code contract-gate diff a.json b.json} does); the files are written inside the measurement, as the
+   * command reads them. Returns the findings by rule.
+   */
+  public static String contractGateOpenApi(String oldText, String newText) {
+    try {
+      Path dir = Files.createTempDirectory("cg-peer");
+      try {
+        Path oldFile = Files.writeString(dir.resolve("old.openapi.json"), oldText);
+        Path newFile = Files.writeString(dir.resolve("new.openapi.json"), newText);
+        ImportedVersion from = OpenApiImport.convert(oldFile, "api", "1.0.0", Optional.empty());
+        ImportedVersion to = OpenApiImport.convert(newFile, "api", "2.0.0", Optional.empty());
+        VersionDiff d = OpenApiImport.compare(from, to, DiffPolicy.defaults(), LocalDate.of(2026, 11, 22));
+        return d.changes().size() + " findings "
+            + byRule(d.changes().stream().map(EndpointChange::change).toList());
+      } finally {
+        ContractTrees.delete(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Parses and compares with openapi-diff; returns a summary. */

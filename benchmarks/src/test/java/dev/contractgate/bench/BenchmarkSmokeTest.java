@@ -108,8 +108,13 @@ class BenchmarkSmokeTest {
     String peer = PeerReport.openapiDiff(oldApi, newApi);
     String ours = PeerReport.contractGate(SyntheticSchemas.json(pair.oldSchema()), SyntheticSchemas.json(pair.newSchema()));
     System.out.println("60 components: openapi-diff " + peer + "; contract-gate " + ours);
+    System.out.println("60 components, contract-gate on the OpenAPI texts: " + PeerReport.contractGateOpenApi(oldApi, newApi));
     assertThat(peer).doesNotStartWith("NO_CHANGES");
     assertThat(ours).contains("property.required-removed");
+    // The same OpenAPI texts through our import: every planted change (components 0 and 97 of 60: one) found
+    // on the endpoint whose response reaches it.
+    String oursOnOpenApi = PeerReport.contractGateOpenApi(oldApi, newApi);
+    assertThat(oursOnOpenApi).contains("response.property.required-removed=", "response.property.added=");
   }
 
   @Test
