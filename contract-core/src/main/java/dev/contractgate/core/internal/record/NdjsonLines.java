@@ -8,6 +8,9 @@ import dev.contractgate.registry.ContractException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,6 +199,16 @@ public final class NdjsonLines implements Closeable {
   private boolean line() {
     while (true) {
       for (; scanned < limit; scanned++) {
+        // Eight bytes at a time while none of them can end a line or be an unsafe lead byte: the byte loop
+        // alone was a tenth of drift's work with two workers.
+        if (!skipLf) {
+          while (scanned + 8 <= limit && plain((long) LONGS.get(buf, scanned))) {
+            scanned += 8;
+          }
+          if (scanned == limit) {
+            break;
+          }
+        }
         byte b = buf[scanned];
         if (b > '\r') {
           skipLf = false;
@@ -238,6 +251,23 @@ public final class NdjsonLines implements Closeable {
       }
       fill();
     }
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+
+  /**
+   * True when none of eight bytes is below {@code '\r' + 1} (line ends, and what the byte loop looks at),
+   * {@code 0xE0} or above, {@code 0xC0} or {@code 0xC1} (the lead bytes {@link #unsafeLead} and the loop
+   * check): classic SWAR tests, each exact as a yes/no.
+   */
+  static boolean plain(long w) {
+    long below = (w - ONES * ('\r' + 1)) & ~w & HIGH;
+    long e0 = w & (w << 1) & (w << 2) & HIGH;
+    long v = (w ^ (ONES * 0xC0)) & (ONES * 0xFE);
+    long c0 = (v - ONES) & ~v & HIGH;
+    return (below | e0 | c0) == 0;
   }
 
   /**
@@ -319,7 +349,7 @@ public final class NdjsonLines implements Closeable {
     JsonNode t = o.get("time");
     if (t != null && t.isString()) {
       try {
-        time = Optional.of(Instant.parse(t.stringValue()));
+        time = Optional.of(instant(t.stringValue()));
       } catch (DateTimeParseException ex) {
         throw new IllegalArgumentException("expected an ISO instant in \"time\", but was \"" + t.stringValue() + "\"");
       }
@@ -341,6 +371,47 @@ public final class NdjsonLines implements Closeable {
     String b = body == null || body.isNull() ? "" : body.isString() ? body.stringValue() : body.toString();
     return new RecordedExchange(time, method, target, status.intValue(), headers, b,
         o.path("truncated").asBoolean(false), optional(o, "namespace"), optional(o, "endpoint"));
+  }
+
+  /**
+   * {@link Instant#parse}, with the form every recorder writes ({@code 2026-11-22T10:00:00.123Z}) read
+   * directly: the formatter took a tenth of the time to decode a line. Anything else goes to the formatter.
+   */
+  static Instant instant(String s) {
+    int n = s.length();
+    if (n < 20 || n > 30 || n == 21 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':' || (n > 20 && s.charAt(19) != '.')) {
+      return Instant.parse(s);
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    int nanos = n > 20 ? digits(s, 20, n - 1) : 0;
+    if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12 || day < 1
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+      return Instant.parse(s);
+    }
+    for (int i = n - 1; i < 29; i++) {
+      nanos *= 10;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+  }
+
+  /** The decimal number in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static String text(JsonNode o, String field) {

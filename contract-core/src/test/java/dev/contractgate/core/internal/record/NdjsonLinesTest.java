@@ -59,6 +59,54 @@ class NdjsonLinesTest {
     assertThat(entries.get(2)).startsWith("line 4: ");
   }
 
+  @Test
+  void should_skip_eight_bytes_only_when_none_of_them_needs_a_look() {
+    Random r = new Random(7);
+    byte[] interesting = {0, '\n', '\r', 13, 14, 9, ' ', 'a', 0x7F, (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1,
+        (byte) 0xC2, (byte) 0xDF, (byte) 0xE0, (byte) 0xED, (byte) 0xF0, (byte) 0xFF};
+    for (int n = 0; n < 200_000; n++) {
+      long w = 0;
+      boolean plain = true;
+      for (int i = 0; i < 8; i++) {
+        int b = (r.nextBoolean() ? interesting[r.nextInt(interesting.length)] : r.nextInt(256)) & 0xFF;
+        w |= (long) b << (8 * i);
+        plain &= b >= 14 && b < 0xE0 && b != 0xC0 && b != 0xC1;
+      }
+      assertThat(NdjsonLines.plain(w)).as("%016x", w).isEqualTo(plain);
+    }
+  }
+
+  @Test
+  void should_read_times_exactly_as_instant_parse() {
+    Random r = new Random(11);
+    List<String> samples = new ArrayList<>(List.of("2026-11-22T10:00:00Z", "2026-11-22T10:00:00.1Z",
+        "2026-11-22T10:00:00.123456789Z", "2024-02-29T23:59:59.999Z", "2023-02-29T10:00:00Z", "2026-11-22T24:00:00Z",
+        "2026-11-22T23:59:60Z", "2026-11-22t10:00:00z", "0000-01-01T00:00:00Z", "2026-13-01T00:00:00Z",
+        "2026-11-22T10:00:00.Z", "2026-11-22T10:00:00.1234567890Z", "2026-11-22T10:00:00+01:00", "+12026-11-22T10:00:00Z",
+        "2026-11-00T10:00:00Z", "2026-04-31T10:00:00Z", "2026-11-22T10:60:00Z", "2026-11-22 10:00:00Z", "x"));
+    String chars = "0123456789-T:.Zz+ ";
+    for (int k = 0; k < 20_000; k++) {
+      char[] c = samples.get(r.nextInt(9)).toCharArray();
+      c[r.nextInt(c.length)] = chars.charAt(r.nextInt(chars.length()));
+      samples.add(new String(c));
+    }
+    for (String s : samples) {
+      Object expected;
+      Object actual;
+      try {
+        expected = java.time.Instant.parse(s);
+      } catch (java.time.DateTimeException e) {
+        expected = e.getMessage();
+      }
+      try {
+        actual = NdjsonLines.instant(s);
+      } catch (java.time.DateTimeException e) {
+        actual = e.getMessage();
+      }
+      assertThat(actual).as(s).isEqualTo(expected);
+    }
+  }
+
   static String line(int i) {
     return "{\"method\":\"GET\",\"target\":\"/api/x?page=" + i + "\",\"status\":200,\"headers\":{\"content-type\":[\"application/json\"]},"
         + "\"body\":\"{\\\"i\\\":" + i + "}\"}";
