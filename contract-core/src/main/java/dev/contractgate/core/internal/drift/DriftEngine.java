@@ -166,7 +166,8 @@ public final class DriftEngine {
     for (ContractVersion v : versions) {
       for (Endpoint e : v.endpoints()) {
         for (Endpoint.Response r : e.responses().values()) {
-          r.schema().ifPresent(s -> declared.computeIfAbsent(s, shape::declared));
+          // A hash set: every property of every body is looked up here (the sorted set compared strings).
+          r.schema().ifPresent(s -> declared.computeIfAbsent(s, k -> Set.copyOf(shape.declared(k))));
         }
       }
     }
