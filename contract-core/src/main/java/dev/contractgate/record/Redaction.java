@@ -51,16 +51,17 @@ public final class Redaction {
 
   private final Set<String> headers;
   private final Set<String> fields;
-  private final int longestField;
+  /** Bit {@code n} set when a redacted field name has {@code n} characters (for names shorter than 64). */
+  private final long fieldLengths;
 
   private Redaction(Set<String> headers, Set<String> fields) {
     this.headers = headers;
     this.fields = fields;
-    int longest = 0;
+    long lengths = 0;
     for (String f : fields) {
-      longest = Math.max(longest, f.length());
+      lengths |= f.length() < 64 ? 1L << f.length() : 0;
     }
-    this.longestField = longest;
+    this.fieldLengths = lengths;
   }
 
   /** Secret headers and the default field names ({@link #DEFAULT_HEADERS}, {@link #DEFAULT_FIELDS}). */
@@ -196,7 +197,7 @@ public final class Redaction {
       upper |= c >= 'A' && c <= 'Z';
     }
     // ASCII from here on: lower case is the same length, A-Z become a-z.
-    if (n > longestField) {
+    if (n < 64 && (fieldLengths & (1L << n)) == 0) {
       return false;
     }
     if (!upper) {

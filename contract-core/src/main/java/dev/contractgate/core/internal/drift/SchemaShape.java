@@ -231,8 +231,11 @@ public final class SchemaShape {
     final boolean declares;
     final List<Set<JsonNode>> enums;
     final boolean remembered;
-    /** Child levels of declared property names (bounded by the schema). */
-    final Map<String, Level> properties = new ConcurrentHashMap<>();
+    /**
+     * Child levels of declared property names (bounded by the schema): a map that is replaced, never
+     * changed, so that the lookup for every key of every body is a plain hash map's.
+     */
+    volatile Map<String, Level> properties = Map.of();
     /** Child levels of map keys, by which nodes map the key (a bit per node). */
     final Map<Long, Level> mapped = new ConcurrentHashMap<>();
     volatile Level items;
@@ -273,7 +276,20 @@ public final class SchemaShape {
       if (child == null) {
         return null;
       }
-      return remember(properties, name, child, pattern + "/" + SourceLocation.escape(name));
+      Level made = shape.level(child, pattern + "/" + SourceLocation.escape(name), remembered);
+      if (!made.remembered) {
+        return made;
+      }
+      synchronized (this) {
+        Level before = properties.get(name);
+        if (before != null) {
+          return before;
+        }
+        Map<String, Level> next = new java.util.HashMap<>(properties);
+        next.put(name, made);
+        properties = next;
+        return made;
+      }
     }
 
     /** The level of a key that is data ({@code additionalProperties}, {@code patternProperties}), or null. */
