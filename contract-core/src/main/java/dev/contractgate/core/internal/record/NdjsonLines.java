@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * An NDJSON recording cut into chunks of whole lines, as bytes: the reading thread only finds line ends,
  * and whoever holds a {@link Chunk} decodes its lines into exchanges. Drift decodes on its workers, so that
  * the one reading thread does not hold up the others (before, it decoded every line to a string and a tree
- * and was a third of drift's work on two cores; benchmarks/, issue #7).
+ * and took a fifth of drift's CPU time on two cores; benchmarks/, issue #7).
  *
  * <p>Lines end at {@code \n}, {@code \r} or {@code \r\n}, and bytes become text as UTF-8 with malformed input
  * replaced, exactly as {@link java.io.BufferedReader#readLine()} over a replacing decoder did: same line
