@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NdjsonLines implements Closeable {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * Parser buffers per thread: with Jackson's default shared pool the drift workers passed each other the
+   * buffers a body string is built in.
+   */
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
   private static final int READ = 1 << 16;
 
   private final String file;
