@@ -27,8 +27,9 @@ import org.apiguardian.api.API;
  * directories (see {@link dev.contractgate.record.RecordingFormat}). Each exchange is matched to an endpoint
  * of one version per namespace by method and path template, validated, and walked alongside its schema.
  *
- * <p>Memory stays flat however many recordings there are: the calling thread reads them one at a time into a
- * bounded queue, {@code threads} workers (default: every core) validate and keep only counts, bounded groups
+ * <p>Memory stays flat however many recordings there are: the calling thread reads them into a bounded queue
+ * (NDJSON as chunks of raw lines that the workers parse, other formats as batches of read exchanges),
+ * {@code threads} workers (default: every core) validate and keep only counts, bounded groups
  * and at most {@code samples} examples per group, and their aggregates are merged at the end. The result does
  * not depend on which worker saw which recording.
  *
@@ -129,7 +130,7 @@ public final class Drift {
       return this;
     }
 
-    /** Exchanges waiting between the reader and the workers (default 1024). */
+    /** Exchanges waiting between the reader and the workers (default 1024), handed over in batches of up to 64. */
     public Builder queueCapacity(int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("queueCapacity must be positive, was " + capacity);

@@ -51,10 +51,17 @@ public final class Redaction {
 
   private final Set<String> headers;
   private final Set<String> fields;
+  /** Bit {@code n} set when a redacted field name has {@code n} characters (for names shorter than 64). */
+  private final long fieldLengths;
 
   private Redaction(Set<String> headers, Set<String> fields) {
     this.headers = headers;
     this.fields = fields;
+    long lengths = 0;
+    for (String f : fields) {
+      lengths |= f.length() < 64 ? 1L << f.length() : 0;
+    }
+    this.fieldLengths = lengths;
   }
 
   /** Secret headers and the default field names ({@link #DEFAULT_HEADERS}, {@link #DEFAULT_FIELDS}). */
@@ -158,7 +165,7 @@ public final class Redaction {
     boolean changed = false;
     if (node instanceof ObjectNode o) {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
-        if (fields.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+        if (isField(e.getKey())) {
           if (!(e.getValue().isString() && MASK.equals(e.getValue().stringValue()))) {
             e.setValue(o.stringNode(MASK));
             changed = true;
@@ -173,6 +180,43 @@ public final class Redaction {
       }
     }
     return changed;
+  }
+
+  /**
+   * {@code fields.contains(key.toLowerCase(Locale.ROOT))} without a new string per key: drift checks every
+   * key of every body, and lower-casing them was most of the masking's cost (benchmarks/, issue #7).
+   */
+  private boolean isField(String key) {
+    int n = key.length();
+    boolean upper = false;
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80) {
+        return fields.contains(key.toLowerCase(Locale.ROOT));
+      }
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    // ASCII from here on: lower case is the same length, A-Z become a-z.
+    if (n < 64 && (fieldLengths & (1L << n)) == 0) {
+      return false;
+    }
+    if (!upper) {
+      return fields.contains(key);
+    }
+    next:
+    for (String f : fields) {
+      if (f.length() != n) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        char c = key.charAt(i);
+        if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != f.charAt(i)) {
+          continue next;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Path and query with the values of redacted query parameters replaced. */

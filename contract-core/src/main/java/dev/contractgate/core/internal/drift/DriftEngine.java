@@ -55,7 +55,9 @@ public final class DriftEngine {
       this.maxDepth = registry.policy().limits().maxDepth();
       StreamReadConstraints c = StreamReadConstraints.builder()
           .maxNestingDepth(maxDepth).maxDocumentLength(registry.policy().limits().maxBodyBytes()).build();
-      this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(c).build()).build();
+      // Parser buffers per worker thread rather than Jackson's default pool shared by all workers.
+      this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(c)
+          .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool()).build()).build();
     }
 
     public Optional<EndpointMatcher.Match> match(RecordedExchange e) {
@@ -166,7 +168,8 @@ public final class DriftEngine {
     for (ContractVersion v : versions) {
       for (Endpoint e : v.endpoints()) {
         for (Endpoint.Response r : e.responses().values()) {
-          r.schema().ifPresent(s -> declared.computeIfAbsent(s, shape::declared));
+          // A hash set: every property of every body is looked up here (the sorted set compared strings).
+          r.schema().ifPresent(s -> declared.computeIfAbsent(s, k -> Set.copyOf(shape.declared(k))));
         }
       }
     }

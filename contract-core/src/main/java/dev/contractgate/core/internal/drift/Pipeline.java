@@ -1,6 +1,8 @@
 package dev.contractgate.core.internal.drift;
 
+import dev.contractgate.core.internal.record.NdjsonLines;
 import dev.contractgate.record.RecordingEntry;
+import dev.contractgate.record.RecordingFormat;
 import dev.contractgate.record.RecordingReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,18 +19,27 @@ import java.util.function.Supplier;
  * each into its own accumulator; returns the accumulators for the caller to merge. Memory is the queue
  * (at most {@code capacity} exchanges) plus the accumulators, whatever the size of the recordings.
  *
+ * <p>The queue carries batches, not single exchanges: one hand-over per exchange woke a waiting thread per
+ * exchange. NDJSON goes in as chunks of raw lines ({@link NdjsonLines}) that the workers decode, so the
+ * reading thread only finds line ends and the JSON work is shared by all workers; HAR and WireMock are
+ * decoded by the reader as before (they are small next to the NDJSON a recorder writes).
+ *
  * <p>A failure anywhere (a file that cannot be read, a bug in a worker) stops everything and is rethrown
  * here; a {@link RuntimeException} as it is.
  */
 public final class Pipeline {
 
   private static final Object POISON = new Object();
+  /** Most exchanges per batch, and most bytes of raw NDJSON lines per chunk (a longer line is one chunk). */
+  static final int BATCH = 64;
+  static final int CHUNK_BYTES = 1 << 18;
 
   private Pipeline() {}
 
   public static <A> List<A> run(
       List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work) {
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(capacity);
+    int batch = Math.min(BATCH, capacity);
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(1, capacity / batch));
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<A> accumulators = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
@@ -50,11 +61,22 @@ public final class Pipeline {
           if (item == POISON) {
             return;
           }
-          if (failure.get() != null) {
-            continue;
-          }
           try {
-            work.accept(acc, (RecordingEntry) item);
+            if (item instanceof NdjsonLines.Chunk chunk) {
+              for (int k = 0; k < chunk.size() && failure.get() == null; k++) {
+                RecordingEntry entry = chunk.decode(k);
+                if (entry != null) {
+                  work.accept(acc, entry);
+                }
+              }
+            } else {
+              for (RecordingEntry entry : (RecordingEntry[]) item) {
+                if (failure.get() != null) {
+                  break;
+                }
+                work.accept(acc, entry);
+              }
+            }
           } catch (Throwable e) {
             failure.compareAndSet(null, e);
           }
@@ -67,16 +89,29 @@ public final class Pipeline {
     try {
       read:
       for (Path file : files) {
-        try (RecordingReader reader = RecordingReader.open(file, null)) {
-          for (RecordingEntry e = reader.next(); e != null; e = reader.next()) {
-            if (failure.get() != null) {
-              break read;
-            }
-            while (!queue.offer(e, 100, TimeUnit.MILLISECONDS)) {
-              if (failure.get() != null) {
+        if (RecordingFormat.detect(file) == RecordingFormat.NDJSON) {
+          try (NdjsonLines lines = new NdjsonLines(file)) {
+            for (NdjsonLines.Chunk c = lines.next(batch, CHUNK_BYTES); c != null; c = lines.next(batch, CHUNK_BYTES)) {
+              if (!put(queue, c, failure)) {
                 break read;
               }
             }
+          }
+          continue;
+        }
+        try (RecordingReader reader = RecordingReader.open(file, null)) {
+          List<RecordingEntry> items = new ArrayList<>(batch);
+          for (RecordingEntry e = reader.next(); e != null; e = reader.next()) {
+            items.add(e);
+            if (items.size() == batch) {
+              if (!put(queue, items.toArray(new RecordingEntry[0]), failure)) {
+                break read;
+              }
+              items.clear();
+            }
+          }
+          if (!items.isEmpty() && !put(queue, items.toArray(new RecordingEntry[0]), failure)) {
+            break read;
           }
         }
       }
@@ -119,5 +154,19 @@ public final class Pipeline {
       throw new IllegalStateException("Drift was interrupted", f);
     }
     return accumulators;
+  }
+
+  /** Hands a batch over; false when a failure stopped the run meanwhile. */
+  private static boolean put(BlockingQueue<Object> queue, Object batch, AtomicReference<Throwable> failure)
+      throws InterruptedException {
+    if (failure.get() != null) {
+      return false;
+    }
+    while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+      if (failure.get() != null) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -204,81 +205,202 @@ public final class SchemaShape {
 
   /** Walks a body alongside the schema at {@code root}; depth is bounded by {@code maxDepth}. */
   public void walk(SourceLocation root, JsonNode body, Visitor visitor, int maxDepth) {
-    walk(resolve(root), body, new StringBuilder(), visitor, 0, maxDepth);
+    Level level = roots.get(root);
+    if (level == null) {
+      level = roots.computeIfAbsent(root, r -> new Level(this, resolve(r), "", true));
+    }
+    walk(level, body, visitor, 0, maxDepth);
   }
 
-  private void walk(List<Node> nodes, JsonNode value, StringBuilder pattern, Visitor visitor, int depth, int maxDepth) {
-    if (nodes.isEmpty() || depth > maxDepth) {
+  /** Most {@link Level}s remembered per shape; beyond it a walk works them out again for every body. */
+  static final int MAX_LEVELS = 20_000;
+
+  private final Map<SourceLocation, Level> roots = new ConcurrentHashMap<>();
+  private final AtomicInteger levels = new AtomicInteger();
+
+  /**
+   * One pattern of the walk: the schema nodes that apply there, with what was worked out about its children
+   * remembered. Drift walks every body of an endpoint through the same few patterns; working the children
+   * out once instead of per property and per body took a quarter of a drift worker's time and about 15 KB
+   * of garbage per 3.5 KB body (benchmarks/, issue #7).
+   */
+  static final class Level {
+    final SchemaShape shape;
+    final List<Node> nodes;
+    final String pattern;
+    final boolean declares;
+    final List<Set<JsonNode>> enums;
+    final boolean remembered;
+    /**
+     * Child levels of declared property names (bounded by the schema): a map that is replaced, never
+     * changed, so that the lookup for every key of every body is a plain hash map's.
+     */
+    volatile Map<String, Level> properties = Map.of();
+    /** Child levels of map keys, by which nodes map the key (a bit per node). */
+    final Map<Long, Level> mapped = new ConcurrentHashMap<>();
+    volatile Level items;
+
+    Level(SchemaShape shape, List<Node> nodes, String pattern, boolean remembered) {
+      this.shape = shape;
+      this.nodes = nodes;
+      this.pattern = pattern;
+      this.remembered = remembered;
+      boolean d = false;
+      List<Set<JsonNode>> e = new ArrayList<>();
+      for (Node n : nodes) {
+        d |= n.declaresProperties();
+        if (n.enumValues() != null) {
+          e.add(n.enumValues());
+        }
+      }
+      this.declares = d;
+      this.enums = List.copyOf(e);
+    }
+
+    /** The level of a declared property, or null when no node declares it. */
+    Level property(String name) {
+      Level l = properties.get(name);
+      if (l != null) {
+        return l;
+      }
+      List<Node> child = null;
+      for (Node n : nodes) {
+        List<SourceLocation> locs = n.properties().get(name);
+        if (locs != null) {
+          child = child == null ? new ArrayList<>() : child;
+          for (SourceLocation loc : locs) {
+            child.addAll(shape.resolve(loc));
+          }
+        }
+      }
+      if (child == null) {
+        return null;
+      }
+      Level made = shape.level(child, pattern + "/" + SourceLocation.escape(name), remembered);
+      if (!made.remembered) {
+        return made;
+      }
+      synchronized (this) {
+        Level before = properties.get(name);
+        if (before != null) {
+          return before;
+        }
+        Map<String, Level> next = new java.util.HashMap<>(properties);
+        next.put(name, made);
+        properties = next;
+        return made;
+      }
+    }
+
+    /** The level of a key that is data ({@code additionalProperties}, {@code patternProperties}), or null. */
+    Level mapped(String name) {
+      long mask = 0;
+      boolean wide = nodes.size() > 64;
+      List<Node> child = wide ? new ArrayList<>() : null;
+      boolean any = false;
+      for (int i = 0; i < nodes.size(); i++) {
+        Node n = nodes.get(i);
+        if (n.patternProperties().isEmpty() ? !n.additional().isEmpty() : matchesAny(n.patternProperties(), name)) {
+          any = true;
+          if (wide) {
+            for (SourceLocation l : n.additional()) {
+              child.addAll(shape.resolve(l));
+            }
+          } else {
+            mask |= 1L << i;
+          }
+        }
+      }
+      if (!any) {
+        return null;
+      }
+      if (wide) {
+        return new Level(shape, child, pattern + "/*", false);
+      }
+      Level l = mapped.get(mask);
+      if (l != null) {
+        return l;
+      }
+      child = new ArrayList<>();
+      for (int i = 0; i < nodes.size(); i++) {
+        if ((mask & (1L << i)) != 0) {
+          for (SourceLocation loc : nodes.get(i).additional()) {
+            child.addAll(shape.resolve(loc));
+          }
+        }
+      }
+      return remember(mapped, mask, child, pattern + "/*");
+    }
+
+    /** The level of array elements, or null when no node has {@code items}. */
+    Level items() {
+      Level l = items;
+      if (l != null) {
+        return l.nodes.isEmpty() ? null : l;
+      }
+      List<Node> child = new ArrayList<>();
+      for (Node n : nodes) {
+        for (SourceLocation loc : n.items()) {
+          child.addAll(shape.resolve(loc));
+        }
+      }
+      l = shape.level(child, pattern + "/*", remembered);
+      if (l.remembered) {
+        items = l;
+      }
+      return l.nodes.isEmpty() ? null : l;
+    }
+
+    private <K> Level remember(Map<K, Level> cache, K key, List<Node> child, String childPattern) {
+      Level l = shape.level(child, childPattern, remembered);
+      if (!l.remembered) {
+        return l;
+      }
+      Level before = cache.putIfAbsent(key, l);
+      return before == null ? l : before;
+    }
+  }
+
+  /** A new level, remembered while the shape holds fewer than {@link #MAX_LEVELS} (and its parent is). */
+  private Level level(List<Node> nodes, String pattern, boolean parentRemembered) {
+    boolean remember = parentRemembered && levels.incrementAndGet() <= MAX_LEVELS;
+    return new Level(this, List.copyOf(nodes), pattern, remember);
+  }
+
+  private void walk(Level level, JsonNode value, Visitor visitor, int depth, int maxDepth) {
+    if (level.nodes.isEmpty() || depth > maxDepth) {
       return;
     }
-    int mark = pattern.length();
     if (value.isObject()) {
-      boolean declares = false;
-      for (Node n : nodes) {
-        declares |= n.declaresProperties();
-      }
       for (Map.Entry<String, JsonNode> e : value.properties()) {
         String name = e.getKey();
-        List<Node> child = new ArrayList<>();
-        boolean known = false;
-        for (Node n : nodes) {
-          List<SourceLocation> locs = n.properties().get(name);
-          if (locs != null) {
-            known = true;
-            for (SourceLocation l : locs) {
-              child.addAll(resolve(l));
-            }
-          }
-        }
-        if (known) {
-          pattern.append('/').append(SourceLocation.escape(name));
-          visitor.observed(pattern.toString());
-          walk(child, e.getValue(), pattern, visitor, depth + 1, maxDepth);
-          pattern.setLength(mark);
+        Level child = level.property(name);
+        if (child != null) {
+          visitor.observed(child.pattern);
+          walk(child, e.getValue(), visitor, depth + 1, maxDepth);
           continue;
         }
-        boolean mapped = false;
-        for (Node n : nodes) {
-          if (n.patternProperties().isEmpty() ? !n.additional().isEmpty() : matchesAny(n.patternProperties(), name)) {
-            mapped = true;
-            for (SourceLocation l : n.additional()) {
-              child.addAll(resolve(l));
-            }
-          }
-        }
-        if (mapped) {
-          pattern.append("/*");
-          walk(child, e.getValue(), pattern, visitor, depth + 1, maxDepth);
-          pattern.setLength(mark);
-        } else if (declares) {
-          visitor.unknown(pattern + "/" + SourceLocation.escape(name));
+        child = level.mapped(name);
+        if (child != null) {
+          walk(child, e.getValue(), visitor, depth + 1, maxDepth);
+        } else if (level.declares) {
+          visitor.unknown(level.pattern + "/" + SourceLocation.escape(name));
         }
       }
     } else if (value.isArray()) {
-      List<Node> child = new ArrayList<>();
-      for (Node n : nodes) {
-        for (SourceLocation l : n.items()) {
-          child.addAll(resolve(l));
-        }
-      }
-      if (!child.isEmpty()) {
-        pattern.append("/*");
+      Level child = level.items();
+      if (child != null) {
         for (JsonNode element : value) {
-          walk(child, element, pattern, visitor, depth + 1, maxDepth);
+          walk(child, element, visitor, depth + 1, maxDepth);
         }
-        pattern.setLength(mark);
       }
-    } else {
-      boolean constrained = false;
+    } else if (!level.enums.isEmpty()) {
       boolean allowed = false;
-      for (Node n : nodes) {
-        if (n.enumValues() != null) {
-          constrained = true;
-          allowed |= n.enumValues().contains(value) || containsNumerically(n.enumValues(), value);
-        }
+      for (Set<JsonNode> values : level.enums) {
+        allowed |= values.contains(value) || containsNumerically(values, value);
       }
-      if (constrained && !allowed) {
-        visitor.disallowed(pattern.toString(), value);
+      if (!allowed) {
+        visitor.disallowed(level.pattern, value);
       }
     }
   }
