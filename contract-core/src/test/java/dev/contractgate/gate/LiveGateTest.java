@@ -113,8 +113,17 @@ class LiveGateTest {
     // GIVEN
     server.setDispatcher(conforming(p -> null));
     List<int[]> progress = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
     // WHEN
     GateResult result = gate().progress(p -> {
+      if (first.getAndSet(false)) {
+        // a slow terminal: the probes finishing meanwhile must wait for this count to be told first
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       synchronized (progress) {
         progress.add(p);
       }
@@ -126,6 +135,10 @@ class LiveGateTest {
     assertThat(result.results()).hasSize(endpoints * 2);
     assertThat(result.passed()).isTrue();
     assertThat(progress).hasSize(endpoints * 2);
+    // Told in order, one at a time: "[4/18]" never before "[3/18]" on the terminal.
+    assertThat(progress).extracting(p -> p[0]).containsExactlyElementsOf(
+        java.util.stream.IntStream.rangeClosed(1, endpoints * 2).boxed().toList());
+    assertThat(progress).allSatisfy(p -> assertThat(p[1]).isEqualTo(endpoints * 2));
     assertThat(result.results()).extracting(ProbeResult::request).allSatisfy(r -> assertThat(r).doesNotContain(TOKEN));
     assertThat(result.results()).filteredOn(r -> r.endpoint().equals("blog.list") && r.kind() == Kind.CONTRACT)
         .singleElement().satisfies(r -> assertThat(r.request()).startsWith("GET /api/ivanpin/services/blog/list.php?"));
