@@ -1,5 +1,6 @@
 package dev.contractgate.core.internal.drift;
 
+import dev.contractgate.core.internal.record.LineBody;
 import dev.contractgate.core.internal.validate.Messages;
 import dev.contractgate.drift.DriftGroup;
 import dev.contractgate.drift.DriftResult;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +44,7 @@ public final class DriftEngine {
     final Redaction redaction;
     final JsonMapper mapper;
     final int maxDepth;
+    final long maxBodyBytes;
 
     public Checker(ContractRegistry registry, List<ContractVersion> versions, Redaction redaction) {
       this.registry = registry;
@@ -53,6 +56,7 @@ public final class DriftEngine {
       this.validator = registry.validator();
       this.redaction = redaction;
       this.maxDepth = registry.policy().limits().maxDepth();
+      this.maxBodyBytes = registry.policy().limits().maxBodyBytes();
       StreamReadConstraints c = StreamReadConstraints.builder()
           .maxNestingDepth(maxDepth).maxDocumentLength(registry.policy().limits().maxBodyBytes()).build();
       // Parser buffers per worker thread rather than Jackson's default pool shared by all workers.
@@ -81,6 +85,33 @@ public final class DriftEngine {
       } catch (JacksonException e) {
         return new Body(null, body);
       }
+    }
+
+    /**
+     * As {@link #parse(String)} for a body kept aside as characters ({@link LineBody}), parsed from them without
+     * making the string: the same parser over the same characters as {@code readTree(String)} (which copies a
+     * string of up to 32 768 characters into such an array), with the same trailing-token check. Only a body of
+     * at most a quarter of {@code maxBodyBytes} characters is parsed so, far within both size limits; anything
+     * else, and a body without a tree, goes through the string for the same result as before.
+     *
+     * <p>The text of a body parsed here and not masked is empty: the validator reads the text only when the
+     * tree is null (to parse it and report why not) or for its size, which is within the limit.
+     */
+    public Body parse(LineBody b) {
+      int n = b.length();
+      if (n == 0 || n > 0x8000 || n > maxBodyBytes / 4) {
+        return parse(b.string());
+      }
+      JsonNode tree;
+      try (JsonParser p = mapper.createParser(b.chars(), 0, n)) {
+        tree = mapper.readTree(p);
+      } catch (JacksonException e) {
+        return parse(b.string());
+      }
+      if (tree == null || tree.isMissingNode()) {
+        return parse(b.string());
+      }
+      return new Body(tree, redaction.redact(tree) ? tree.toString() : "");
     }
 
     /**
@@ -177,11 +208,17 @@ public final class DriftEngine {
 
   public DriftResult run(List<Path> files, int threads, int capacity) {
     long start = System.nanoTime();
-    List<Accumulator> parts = Pipeline.run(files, threads, capacity, () -> new Accumulator(samples), this::process);
+    List<Accumulator> parts = Pipeline.run(files, threads, capacity, () -> new Accumulator(samples),
+        (Pipeline.Work<Accumulator>) this::process);
     return merge(files, parts, (System.nanoTime() - start) / 1_000_000);
   }
 
   void process(Accumulator acc, RecordingEntry entry) {
+    process(acc, entry, null);
+  }
+
+  /** {@code kept}: the body, when the line's decoding kept it aside (the exchange's body is then empty). */
+  void process(Accumulator acc, RecordingEntry entry, LineBody kept) {
     acc.recordings++;
     if (entry instanceof RecordingEntry.Unreadable u) {
       acc.unreadableCount++;
@@ -212,7 +249,7 @@ public final class DriftEngine {
     ContractVersion version = m.get().version();
     EndpointAcc ep = acc.endpoint(version.namespace() + '\u0000' + endpoint.id());
     ep.count++;
-    Checker.Body parsed = checker.parse(e.body());
+    Checker.Body parsed = kept != null ? checker.parse(kept) : checker.parse(e.body());
     JsonNode body = parsed.tree();
     List<Violation> violations = checker.validate(version, endpoint, e, parsed);
     if (violations.isEmpty()) {

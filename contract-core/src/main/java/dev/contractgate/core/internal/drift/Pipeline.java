@@ -1,5 +1,6 @@
 package dev.contractgate.core.internal.drift;
 
+import dev.contractgate.core.internal.record.LineBody;
 import dev.contractgate.core.internal.record.NdjsonLines;
 import dev.contractgate.record.RecordingEntry;
 import dev.contractgate.record.RecordingFormat;
@@ -36,8 +37,25 @@ public final class Pipeline {
 
   private Pipeline() {}
 
+  /** What a worker does with an entry; {@code body} is its body when kept aside ({@link LineBody}), else null. */
+  @FunctionalInterface
+  public interface Work<A> {
+    void accept(A acc, RecordingEntry entry, LineBody body);
+  }
+
   public static <A> List<A> run(
       List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work) {
+    return run(files, threads, capacity, newAccumulator, work, null);
+  }
+
+  /** As the other, with NDJSON bodies that are JSON strings handed over as UTF-8 bytes, not strings. */
+  public static <A> List<A> run(
+      List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, Work<A> work) {
+    return run(files, threads, capacity, newAccumulator, null, work);
+  }
+
+  private static <A> List<A> run(List<Path> files, int threads, int capacity, Supplier<A> newAccumulator,
+      BiConsumer<A, RecordingEntry> plain, Work<A> keeping) {
     int batch = Math.min(BATCH, capacity);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(1, capacity / batch));
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -46,6 +64,7 @@ public final class Pipeline {
     for (int i = 0; i < threads; i++) {
       A acc = newAccumulator.get();
       accumulators.add(acc);
+      LineBody kept = keeping == null ? null : new LineBody();
       Thread t = new Thread(() -> {
         // A worker never stops before its poison pill: after a failure it only drains, so the reader and
         // the other workers can always finish.
@@ -64,9 +83,16 @@ public final class Pipeline {
           try {
             if (item instanceof NdjsonLines.Chunk chunk) {
               for (int k = 0; k < chunk.size() && failure.get() == null; k++) {
-                RecordingEntry entry = chunk.decode(k);
-                if (entry != null) {
-                  work.accept(acc, entry);
+                if (kept == null) {
+                  RecordingEntry entry = chunk.decode(k);
+                  if (entry != null) {
+                    plain.accept(acc, entry);
+                  }
+                } else {
+                  RecordingEntry entry = chunk.decode(k, kept);
+                  if (entry != null) {
+                    keeping.accept(acc, entry, kept.aside() ? kept : null);
+                  }
                 }
               }
             } else {
@@ -74,7 +100,11 @@ public final class Pipeline {
                 if (failure.get() != null) {
                   break;
                 }
-                work.accept(acc, entry);
+                if (plain != null) {
+                  plain.accept(acc, entry);
+                } else {
+                  keeping.accept(acc, entry, null);
+                }
               }
             }
           } catch (Throwable e) {

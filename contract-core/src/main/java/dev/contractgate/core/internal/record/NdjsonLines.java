@@ -23,6 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
@@ -47,6 +52,8 @@ public final class NdjsonLines implements Closeable {
    */
   private static final JsonMapper MAPPER =
       JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
+  /** One value inside a line, as readTree builds it; what follows the value is the line's. */
+  private static final ObjectReader VALUES = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final int READ = 1 << 16;
 
   private final String file;
@@ -130,6 +137,121 @@ public final class NdjsonLines implements Closeable {
       }
       return decodeText(file, firstLine + i, new String(buf, from, to - from, StandardCharsets.UTF_8));
     }
+
+    /**
+     * As {@link #decode(int)}, but a body that is a JSON string is un-escaped into {@code body} as UTF-8
+     * instead of becoming the exchange's {@code body()} (which is then empty; {@link LineBody#aside()} says
+     * so). Every line this way cannot take exactly as before (a second or non-string body, a string that is
+     * not strict JSON or UTF-8, trailing tokens, anything Jackson refuses) goes the way of {@link #decode(int)}.
+     */
+    public RecordingEntry decode(int i, LineBody body) {
+      body.aside = false;
+      int from = starts[i];
+      int to = ends[i];
+      if (!text[i] && to > from && buf[from] == '{' && noZero(buf, from, Math.min(to, from + 4))) {
+        RecordingEntry e = keepingBody(i, from, to, body);
+        if (e != null) {
+          return e;
+        }
+        body.aside = false;
+      }
+      return decode(i);
+    }
+
+    private RecordingEntry keepingBody(int i, int from, int to, LineBody body) {
+      // Finds the top-level "body" string and un-escapes it here; Jackson then reads the rest of the line with
+      // that string emptied, field by field, into the tree readTree would build. Whether the body string is
+      // strict JSON is decided by the un-escaping (which refuses anything Jackson would refuse); everything
+      // else of the line is Jackson's, byte for byte.
+      int quote = bodyString(from, to, body);
+      if (quote < 0) {
+        return null;
+      }
+      int end = body.end;
+      int head = quote + 1 - from;
+      int n = head + (to - end);
+      byte[] line = body.line(n);
+      System.arraycopy(buf, from, line, 0, head);
+      System.arraycopy(buf, end, line, head, to - end);
+      ObjectNode o = MAPPER.createObjectNode();
+      boolean seen = false;
+      try (JsonParser p = MAPPER.createParser(line, 0, n)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return null;
+        }
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+          JsonToken t = p.nextToken();
+          if (name.equals("body")) {
+            // Only the emptied string itself: a body key written with escapes is another one.
+            if (seen || t != JsonToken.VALUE_STRING || p.currentTokenLocation().getByteOffset() != quote - from) {
+              return null;
+            }
+            seen = true;
+            continue;
+          }
+          o.set(name, VALUES.readTree(p));
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+          return null;
+        }
+      } catch (JacksonException e) {
+        return null;
+      }
+      if (!seen) {
+        return null;
+      }
+      RecordingEntry e = entry(RecordingRef.line(file, firstLine + i), o);
+      body.aside = e instanceof RecordingEntry.Read;
+      return e;
+    }
+
+    /**
+     * The opening quote of the top-level {@code "body"} string, un-escaped into {@code body}; -1 when there is
+     * none, more than one, a body that is not a string, or anything unexpected. Only strings and brackets are
+     * looked at: the rest is Jackson's to judge.
+     */
+    private int bodyString(int from, int to, LineBody body) {
+      int found = -1;
+      int depth = 0;
+      boolean key = false;
+      int k = from;
+      while (k < to) {
+        byte c = buf[k];
+        if (c == '"') {
+          int close = closingQuote(buf, k + 1, to);
+          if (close < 0) {
+            return -1;
+          }
+          boolean isBody = key && depth == 1 && close - k == 5 && buf[k + 1] == 'b' && buf[k + 2] == 'o'
+              && buf[k + 3] == 'd' && buf[k + 4] == 'y';
+          key = false;
+          k = close + 1;
+          if (isBody) {
+            int j = space(buf, k, to);
+            if (j >= to || buf[j] != ':') {
+              return -1;
+            }
+            j = space(buf, j + 1, to);
+            if (found >= 0 || j >= to || buf[j] != '"' || to - j > MAX_STRING || !body.unescape(buf, j + 1, to)) {
+              return -1;
+            }
+            found = j;
+            k = body.end + 1;
+          }
+          continue;
+        }
+        if (c == '{' || c == '[') {
+          depth++;
+          key = depth == 1 && c == '{';
+        } else if (c == '}' || c == ']') {
+          depth--;
+        } else if (c == ',' && depth == 1) {
+          key = true;
+        }
+        k++;
+      }
+      return found;
+    }
   }
 
   /**
@@ -157,6 +279,29 @@ public final class NdjsonLines implements Closeable {
     } catch (IllegalArgumentException e) {
       return new RecordingEntry.Unreadable(ref, e.getMessage());
     }
+  }
+
+  /** Jackson refuses longer strings; such a body goes the way that says so. */
+  private static final int MAX_STRING = tools.jackson.core.StreamReadConstraints.defaults().getMaxStringLength();
+
+  /** The index of the quote that ends a string whose content starts at {@code k}, or -1. */
+  private static int closingQuote(byte[] b, int k, int to) {
+    while (k < to) {
+      byte c = b[k];
+      if (c == '"') {
+        return k;
+      }
+      k += c == '\\' ? 2 : 1;
+    }
+    return -1;
+  }
+
+  /** The first index from {@code k} that is not JSON white space. */
+  private static int space(byte[] b, int k, int to) {
+    while (k < to && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r')) {
+      k++;
+    }
+    return k;
   }
 
   /** What {@link String#isBlank()} counts as white space, among ASCII characters. */
