@@ -213,6 +213,7 @@ public final class DriftEngine {
     return merge(files, parts, (System.nanoTime() - start) / 1_000_000);
   }
 
+  /** An entry whose body is in its exchange: the way every body went before {@link LineBody} (tests compare both). */
   void process(Accumulator acc, RecordingEntry entry) {
     process(acc, entry, null);
   }
