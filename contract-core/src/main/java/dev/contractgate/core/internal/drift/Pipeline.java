@@ -48,7 +48,7 @@ public final class Pipeline {
     return run(files, threads, capacity, newAccumulator, work, null);
   }
 
-  /** As the other, with NDJSON bodies that are JSON strings handed over as UTF-8 bytes, not strings. */
+  /** As the other, with NDJSON bodies that are JSON strings handed over as characters, not strings. */
   public static <A> List<A> run(
       List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, Work<A> work) {
     return run(files, threads, capacity, newAccumulator, null, work);

@@ -139,7 +139,7 @@ public final class NdjsonLines implements Closeable {
     }
 
     /**
-     * As {@link #decode(int)}, but a body that is a JSON string is un-escaped into {@code body} as UTF-8
+     * As {@link #decode(int)}, but a body that is a JSON string is un-escaped into {@code body} as characters
      * instead of becoming the exchange's {@code body()} (which is then empty; {@link LineBody#aside()} says
      * so). Every line this way cannot take exactly as before (a second or non-string body, a string that is
      * not strict JSON or UTF-8, trailing tokens, anything Jackson refuses) goes the way of {@link #decode(int)}.

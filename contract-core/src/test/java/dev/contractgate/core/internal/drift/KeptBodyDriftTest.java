@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Drift with bodies kept aside as bytes ({@link LineBody}, parsed by {@link DriftEngine.Checker#parse(LineBody)})
+ * Drift with bodies kept aside as characters ({@link LineBody}, parsed by {@link DriftEngine.Checker#parse(LineBody)})
  * gives exactly the result of drift with bodies as strings: same counts, groups, messages, samples and masking,
  * on random recordings with every kind of escape, secrets, violations, bodies that are not JSON, too deep or
  * too large.

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A line decoded with its body kept aside ({@link NdjsonLines.Chunk#decode(int, LineBody)}) is the line decoded
- * as before ({@link NdjsonLines.Chunk#decode(int)}): same entry, same message, and the kept bytes are the UTF-8
- * of exactly the body string the exchange held.
+ * as before ({@link NdjsonLines.Chunk#decode(int)}): same entry, same message, and the kept characters are
+ * exactly the body string the exchange held.
  */
 class LineBodyTest {
 
@@ -26,7 +26,7 @@ class LineBodyTest {
       "{", "}", "[", "]", ":", ",", "\\\"", "\\\\", "\\/", "/", "\\b", "\\f", "\\n", "\\r", "\\t", "\\u00e9", "\\u00E9",
       "\\u0000", "\\u001f", "\\u20AC", "\\uD83D\\uDE00", "\\ud83d\\ude00", "😀", "Привет", "é", "€", "a", "slug", "42",
       "-1.5e3", "true", "null", " ", "\\u0041", "\\uFFFF", "\\uFEFF",
-      // not strict JSON or not UTF-8: the line goes the old way (and Jackson refuses most of them)
+      // invalid escapes and raw control characters (such a line goes the old way), lone surrogates (kept)
       "\\x", "\\u12G4", "\\uD800", "\\uDC00", "\\uD83D\\u0041", "\\uD83D", "\\uD83Dx", "\\", "\\u00", "\u0001", "\t"};
   static final String[] BODIES = {
       "{\\\"items\\\":[{\\\"id\\\":1,\\\"slug\\\":\\\"a-b\\\"}],\\\"total\\\":1}", "[1,2,3]", "{}", "[]", "",
