@@ -213,12 +213,10 @@ public final class DriftEngine {
     return merge(files, parts, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** An entry whose body is in its exchange: the way every body went before {@link LineBody} (tests compare both). */
-  void process(Accumulator acc, RecordingEntry entry) {
-    process(acc, entry, null);
-  }
-
-  /** {@code kept}: the body, when the line's decoding kept it aside (the exchange's body is then empty). */
+  /**
+   * {@code kept}: the body, when the line's decoding kept it aside (the exchange's body is then empty); null
+   * when the body is in the exchange (HAR, WireMock, and NDJSON lines of an unusual shape).
+   */
   void process(Accumulator acc, RecordingEntry entry, LineBody kept) {
     acc.recordings++;
     if (entry instanceof RecordingEntry.Unreadable u) {

@@ -66,7 +66,7 @@ class KeptBodyDriftTest {
               engine.process(acc, e, body);
             });
         List<DriftEngine.Accumulator> before = Pipeline.run(List.of(file), threads, 64,
-            () -> new DriftEngine.Accumulator(5), (BiConsumer<DriftEngine.Accumulator, dev.contractgate.record.RecordingEntry>) engine::process);
+            () -> new DriftEngine.Accumulator(5), (BiConsumer<DriftEngine.Accumulator, dev.contractgate.record.RecordingEntry>) (acc, e) -> engine.process(acc, e, null));
         DriftResult expected = engine.merge(List.of(file), before, 0);
         DriftResult actual = engine.merge(List.of(file), now, 0);
         assertThat(actual).as("seed %d", seed).isEqualTo(expected);
