@@ -122,9 +122,40 @@ class LauncherIT {
     assertThat(first.out).isEqualTo(plain.out);
   }
 
+  @Test
+  void the_recording_run_reads_standard_input() throws Exception {
+    Run plain = runWithInput(Map.of("CONTRACT_GATE_CDS", "0"), "{}", "validate", "-n", "ivanpin", "-e", "blog.list", "-");
+    assertThat(plain.exit).isEqualTo(1);
+    assertThat(plain.out).contains("feature_enabled");
+
+    Run first = runWithInput(Map.of(), "{}", "validate", "-n", "ivanpin", "-e", "blog.list", "-");
+    assertThat(archive).exists();
+    assertThat(first.exit).isEqualTo(plain.exit);
+    assertThat(first.out).isEqualTo(plain.out);
+    assertThat(first.err).isEqualTo(plain.err);
+  }
+
+  @Test
+  void java_opts_that_rule_out_class_sharing_still_run_the_command_and_record_nothing() throws Exception {
+    // With -Xshare:off a JVM asked to record an archive does not start at all, and says so on stdout.
+    Map<String, String> env = Map.of("JAVA_OPTS", "-Xshare:off");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-Xshare:off"), "list");
+    assertThat(plain.exit).isZero();
+
+    Run run = run(env, "list");
+    assertThat(run.exit).isZero();
+    assertThat(run.out).isEqualTo(plain.out);
+    assertThat(run.err).isEqualTo(plain.err);
+    assertThat(archive).doesNotExist();
+  }
+
   private record Run(int exit, String out, String err) {}
 
   private Run run(Map<String, String> env, String... args) throws Exception {
+    return runWithInput(env, null, args);
+  }
+
+  private Run runWithInput(Map<String, String> env, String input, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("contract-gate").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
@@ -134,6 +165,10 @@ class LauncherIT {
     Path out = Files.createTempFile(root, "out", ".txt");
     Path err = Files.createTempFile(root, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (input != null) {
+      Path in = Files.writeString(Files.createTempFile(root, "in", ".txt"), input);
+      pb.redirectInput(in.toFile());
+    }
     Process p = pb.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
