@@ -36,7 +36,7 @@ class LargeSchemaScaleTest {
     Generated g = generate(600);
     Engine.Stats stats = new Engine.Stats();
     // WHEN, on a small stack: nothing may recurse along the schema graph
-    DiffResult r = onSmallStack(() -> Engine.compare(SchemaInput.of(g.old), SchemaInput.of(g.neu),
+    DiffResult r = SmallStack.run(() -> Engine.compare(SchemaInput.of(g.old), SchemaInput.of(g.neu),
         Direction.RESPONSE, DiffPolicy.defaults(), stats));
     // THEN nothing is undecidable, and the findings are exactly the planted changes, once per component
     assertThat(r.changes()).extracting(Change::ruleId)
@@ -87,7 +87,7 @@ class LargeSchemaScaleTest {
     rootUnion(g.neu, "new", true);
     Engine.Stats stats = new Engine.Stats();
     // WHEN
-    DiffResult r = onSmallStack(() -> Engine.compare(SchemaInput.of(g.old), SchemaInput.of(g.neu),
+    DiffResult r = SmallStack.run(() -> Engine.compare(SchemaInput.of(g.old), SchemaInput.of(g.neu),
         Direction.RESPONSE, DiffPolicy.defaults(), stats));
     // THEN the cross exploration hit its budget, the rest of the comparison did not, and the budget shows
     // nowhere: the branches are matched by place and the findings are the real ones
@@ -208,29 +208,5 @@ class LargeSchemaScaleTest {
       refs.add(out);
     }
     return root;
-  }
-
-  /** Runs {@code work} on a thread with a 256 KiB stack; rethrows whatever it threw. */
-  private static <T> T onSmallStack(java.util.function.Supplier<T> work) {
-    Object[] result = new Object[1];
-    Throwable[] failure = new Throwable[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        result[0] = work.get();
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "small-stack", 256 * 1024);
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    assertThat(failure[0]).as("comparison on a 256 KiB stack").isNull();
-    @SuppressWarnings("unchecked")
-    T r = (T) result[0];
-    return r;
   }
 }

@@ -128,36 +128,12 @@ class SchemaDiffTest {
     JsonNode old = nested(depth, "integer");
     JsonNode neu = nested(depth, "number");
     // WHEN, on a small stack so that any recursion along the nesting would fail
-    DiffResult r = onSmallStack(() -> SchemaDiff.compare(SchemaInput.of(old), SchemaInput.of(neu), Direction.RESPONSE));
+    DiffResult r = SmallStack.run(() -> SchemaDiff.compare(SchemaInput.of(old), SchemaInput.of(neu), Direction.RESPONSE));
     // THEN
     assertThat(r.breaking()).singleElement().satisfies(c -> {
       assertThat(c.ruleId()).isEqualTo("response.type.widened");
       assertThat(c.path()).isEqualTo("/a".repeat(depth));
     });
-  }
-
-  /** Runs {@code work} on a thread with a 256 KiB stack; rethrows whatever it threw. */
-  private static <T> T onSmallStack(java.util.function.Supplier<T> work) {
-    Object[] result = new Object[1];
-    Throwable[] failure = new Throwable[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        result[0] = work.get();
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "small-stack", 256 * 1024);
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    assertThat(failure[0]).as("comparison on a 256 KiB stack").isNull();
-    @SuppressWarnings("unchecked")
-    T r = (T) result[0];
-    return r;
   }
 
   private static JsonNode nested(int depth, String leafType) {
@@ -175,7 +151,7 @@ class SchemaDiffTest {
   void long_ref_and_allOf_chains_do_not_exhaust_the_stack() {
     // GIVEN D0 → allOf[$ref D1] → ... → D5000 = {type: integer | number}
     int n = 5000;
-    DiffResult r = onSmallStack(() -> SchemaDiff.compare(SchemaInput.of(chain(n, "integer")),
+    DiffResult r = SmallStack.run(() -> SchemaDiff.compare(SchemaInput.of(chain(n, "integer")),
         SchemaInput.of(chain(n, "number")), Direction.RESPONSE));
     assertThat(r.breaking()).extracting(Change::ruleId).containsExactly("response.type.widened");
   }
