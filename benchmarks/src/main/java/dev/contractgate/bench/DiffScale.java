@@ -1,10 +1,10 @@
 package dev.contractgate.bench;
 
-import dev.contractgate.core.internal.diff.Engine;
 import dev.contractgate.diff.DiffPolicy;
 import dev.contractgate.diff.DiffResult;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.SchemaInput;
+import dev.contractgate.diff.engine.Engine;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import dev.contractgate.drift.Drift;
 import dev.contractgate.drift.DriftResult;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.validate.ResponseValidator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,7 +157,7 @@ public class DriftBenchmark {
     long violations = 0;
     String[] bodies = corpus.bodies;
     for (int i = 0; i < corpus.records; i++) {
-      violations += corpus.registry.validator().validateBody(corpus.location, bodies[i % POOL]).size();
+      violations += ResponseValidator.of(corpus.registry).validateBody(corpus.location, bodies[i % POOL]).size();
     }
     return violations;
   }

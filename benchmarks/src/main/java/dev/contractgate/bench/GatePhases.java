@@ -7,6 +7,7 @@ import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ResponseValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +99,7 @@ public final class GatePhases {
         int violations = 0;
         for (int i = 0; i < endpoints; i++) {
           Endpoint e = registry.requireEndpoint(version, "items.e" + i);
-          violations += registry.validator().validate(version, e, new ObservedResponse(200,
+          violations += ResponseValidator.of(registry).validate(version, e, new ObservedResponse(200,
               Map.of("Content-Type", List.of("application/json")), ContractTrees.body(i))).violations().size();
         }
         System.out.printf("validation of %d responses, one thread: %.2f ms (%d violations)%n", endpoints,

@@ -62,7 +62,7 @@ public class ValidationBenchmark {
   public void setUp() {
     registry = ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT,
         ValidationBenchmark.class.getClassLoader());
-    validator = registry.validator();
+    validator = ResponseValidator.of(registry);
     location = SourceLocation.of(BlogBodies.SCHEMA);
     schema = registry.compiled(location);
     plain = JsonMapper.builder().build();

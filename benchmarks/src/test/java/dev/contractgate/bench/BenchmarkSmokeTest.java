@@ -12,6 +12,7 @@ import dev.contractgate.gate.LiveGate;
 import dev.contractgate.gate.ProbeResult;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,7 +62,7 @@ class BenchmarkSmokeTest {
   void contractGateAndNetworkntAgreeOnAnInvalidBody() {
     ContractRegistry registry = ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, null);
     String body = BlogBodies.ofSize(10_000).replaceFirst("\"slug\":\"[^\"]*\"", "\"slug\":\"Not A Slug\"");
-    List<Violation> cg = registry.validator().validateBody(SourceLocation.of(BlogBodies.SCHEMA), body);
+    List<Violation> cg = ResponseValidator.of(registry).validateBody(SourceLocation.of(BlogBodies.SCHEMA), body);
     var raw = registry.compiled(SourceLocation.of(BlogBodies.SCHEMA)).validate(JsonMapper.builder().build().readTree(body));
     assertThat(cg).hasSize(1).hasSameSizeAs(raw);
     assertThat(cg.get(0).instancePointer()).isEqualTo("/items/0/slug");

@@ -3,16 +3,16 @@ package dev.contractgate.cli;
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DiffPolicy;
 import dev.contractgate.diff.HistoryCheck;
-import dev.contractgate.diff.RecordedEvidence;
 import dev.contractgate.diff.VersionDiff;
-import java.util.List;
+import dev.contractgate.drift.RecordedEvidence;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.report.Report;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(
     name = "check-history",

@@ -1,26 +1,26 @@
 package dev.contractgate.cli;
 
-import dev.contractgate.core.internal.load.ContractLoader;
-import dev.contractgate.core.internal.load.LocatedDocument;
-import dev.contractgate.core.internal.report.DiffReports;
 import dev.contractgate.diff.Change;
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DiffPolicy;
+import dev.contractgate.diff.DiffReports;
 import dev.contractgate.diff.DiffResult;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.EndpointChange;
 import dev.contractgate.diff.HistoryCheck;
-import dev.contractgate.diff.RecordedEvidence;
 import dev.contractgate.diff.SchemaDiff;
 import dev.contractgate.diff.SchemaInput;
 import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.drift.RecordedEvidence;
 import dev.contractgate.openapi.ImportedVersion;
 import dev.contractgate.openapi.OpenApiImport;
 import dev.contractgate.registry.ContractException;
-import dev.contractgate.registry.SemVer;
+import dev.contractgate.registry.ContractLoader;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.registry.LocatedDocument;
 import dev.contractgate.registry.Policy;
+import dev.contractgate.registry.SemVer;
 import dev.contractgate.registry.SourceLocation;
 import dev.contractgate.report.Report;
 import java.io.IOException;
@@ -34,12 +34,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 @Command(

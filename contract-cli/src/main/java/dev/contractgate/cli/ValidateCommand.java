@@ -4,6 +4,7 @@ import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import dev.contractgate.validate.Violation;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       headerMap.computeIfAbsent(h.substring(0, colon).trim(), k -> new ArrayList<>()).add(h.substring(colon + 1).trim());
     }
-    ValidationResult result = registry.validator().validate(v, e, new ObservedResponse(status, headerMap, body));
+    ValidationResult result = ResponseValidator.of(registry).validate(v, e, new ObservedResponse(status, headerMap, body));
     if (headers.isEmpty()) {
       List<Violation> bodyOnly = result.violations().stream()
           .filter(x -> !x.instancePointer().startsWith("header:") && !x.instancePointer().startsWith("cookie:"))

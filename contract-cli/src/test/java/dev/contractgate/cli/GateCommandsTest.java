@@ -6,6 +6,7 @@ import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.stub.Stub;
 import dev.contractgate.stub.StubPlan;
+import dev.contractgate.validate.ResponseValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -204,7 +205,7 @@ class GateCommandsTest {
         assertThat(ok.code()).isEqualTo(200);
         assertThat(ok.header("Vary")).contains("Origin");
         String body = ok.body().string();
-        assertThat(registry.validator().validateBody(
+        assertThat(ResponseValidator.of(registry).validateBody(
             registry.latest("wgp").endpoint("posts.list").orElseThrow().responses().get(200).schema().orElseThrow(), body))
             .isEmpty();
         assertThat(refused.code()).isEqualTo(401);

@@ -76,7 +76,7 @@ public final class DeployCheck {
 
     /** This result as a report: per consumer, a deploy check and a rollback check. */
     public dev.contractgate.report.Report report(ContractRegistry registry) {
-      return dev.contractgate.core.internal.report.DiffReports.deploy(this, registry.documents());
+      return dev.contractgate.diff.DiffReports.deploy(this, registry.documents());
     }
 
     /** True when every consumer is deploy-safe and, where checked, rollback-safe. */

@@ -52,7 +52,7 @@ public final class HistoryCheck {
      */
     public dev.contractgate.report.Report report(String title, ContractRegistry registry, Severity failOn,
         boolean showInfo) {
-      return dev.contractgate.core.internal.report.DiffReports.history("check-history", title, pairs, policyFindings,
+      return dev.contractgate.diff.DiffReports.history("check-history", title, pairs, policyFindings,
           registry.documents(), registry.documents(), failOn, showInfo);
     }
 

@@ -2,8 +2,8 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.diff.Kind;
-import dev.contractgate.core.internal.diff.Verdicts;
+import dev.contractgate.diff.engine.Kind;
+import dev.contractgate.diff.engine.Verdicts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

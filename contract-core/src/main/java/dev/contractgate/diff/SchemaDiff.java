@@ -2,7 +2,7 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.diff.Engine;
+import dev.contractgate.diff.engine.Engine;
 import java.util.Objects;
 import org.apiguardian.api.API;
 

@@ -2,7 +2,6 @@ package dev.contractgate.drift;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.drift.DriftEngine;
 import dev.contractgate.record.Redaction;
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;

@@ -2,7 +2,6 @@ package dev.contractgate.drift;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.drift.DriftReports;
 import dev.contractgate.report.Report;
 import java.util.List;
 import java.util.Objects;

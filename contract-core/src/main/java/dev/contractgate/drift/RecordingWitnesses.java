@@ -2,15 +2,14 @@ package dev.contractgate.drift;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.drift.DriftEngine.Checker;
-import dev.contractgate.core.internal.drift.EndpointMatcher;
-import dev.contractgate.core.internal.drift.Pipeline;
+import dev.contractgate.drift.DriftEngine.Checker;
 import dev.contractgate.record.RecordedExchange;
 import dev.contractgate.record.RecordingEntry;
 import dev.contractgate.record.Redaction;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
+import dev.contractgate.registry.EndpointMatcher;
 import dev.contractgate.validate.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;

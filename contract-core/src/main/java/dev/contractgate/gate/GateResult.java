@@ -38,7 +38,7 @@ public record GateResult(String baseUrl, List<ProbeResult> results, long millis)
 
   /** This run as a report, for any {@link dev.contractgate.report.ReportFormat}. */
   public dev.contractgate.report.Report report() {
-    return dev.contractgate.core.internal.report.GateReports.of(this);
+    return dev.contractgate.gate.GateReports.of(this);
   }
 
   public long failures() {

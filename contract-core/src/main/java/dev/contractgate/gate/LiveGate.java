@@ -2,7 +2,6 @@ package dev.contractgate.gate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.gate.ProbeRunner;
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;

@@ -2,7 +2,6 @@ package dev.contractgate.openapi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.openapi.ContractWriter;
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Namespace;

@@ -2,11 +2,9 @@ package dev.contractgate.openapi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.diff.VersionDiffer;
-import dev.contractgate.core.internal.openapi.ContractWriter;
-import dev.contractgate.core.internal.openapi.OpenApiConverter;
 import dev.contractgate.diff.DiffPolicy;
 import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.diff.VersionDiffer;
 import dev.contractgate.registry.ContractException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -2,9 +2,9 @@ package dev.contractgate.record;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.drift.EndpointMatcher;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.registry.EndpointMatcher;
 import dev.contractgate.registry.Namespace;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.contractgate.record;
 
-import dev.contractgate.core.internal.record.NdjsonLines;
 import java.nio.file.Path;
 
 /** NDJSON: one exchange per line; blank lines are skipped, a line that is not an exchange is unreadable. */

@@ -1,7 +1,7 @@
 package dev.contractgate.record;
 
-import dev.contractgate.core.internal.validate.Messages;
 import dev.contractgate.registry.ContractException;
+import dev.contractgate.validate.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,10 +3,6 @@ package dev.contractgate.registry;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.networknt.schema.Schema;
-import dev.contractgate.core.internal.load.ContractLoader;
-import dev.contractgate.core.internal.load.LoadedTree;
-import dev.contractgate.core.internal.load.LocatedDocument;
-import dev.contractgate.core.internal.schema.SchemaCompiler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>{@code
  * ContractRegistry registry = ContractRegistry.load(Path.of("contracts/src/main/contracts"));
- * ValidationResult result = registry.validator()
+ * ValidationResult result = ResponseValidator.of(registry)
  *     .validate("ivanpin", "1.2.0", "blog.list", ObservedResponse.json(200, body));
  * }</pre>
  *
@@ -209,20 +205,18 @@ public final class ContractRegistry {
     return n;
   }
 
-  /** A validator for responses against this tree; one shared, thread-safe instance. */
-  public dev.contractgate.validate.ResponseValidator validator() {
-    // Built once: a validator owns a configured JSON mapper, and the live gate asks for it once per response.
-    dev.contractgate.validate.ResponseValidator v = validator;
-    if (v == null) {
-      v = dev.contractgate.validate.ResponseValidator.of(this);
-      validator = v;
-    }
-    return v;
+  /**
+   * Internal: one instance per registry of something built from it, such as the response validator. The
+   * registry keeps it so that its builders, which live in packages above this one, need no cache of their own.
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public <T> T shared(Class<T> type, Function<ContractRegistry, T> create) {
+    return type.cast(shared.computeIfAbsent(type, k -> create.apply(this)));
   }
 
-  private volatile dev.contractgate.validate.ResponseValidator validator;
+  private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Internal: the compiled schema; use {@link #validator()} instead. */
+  /** Internal: the compiled schema; use {@code ResponseValidator.of(registry)} instead. */
   @API(status = API.Status.INTERNAL, since = "0.1")
   public Schema compiled(SourceLocation location) {
     return compiler.compile(location);

@@ -2,11 +2,6 @@ package dev.contractgate.report;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.report.HtmlRenderer;
-import dev.contractgate.core.internal.report.JUnitXmlRenderer;
-import dev.contractgate.core.internal.report.JsonRenderer;
-import dev.contractgate.core.internal.report.MarkdownRenderer;
-import dev.contractgate.core.internal.report.TextRenderer;
 import org.apiguardian.api.API;
 
 /**

@@ -2,7 +2,6 @@ package dev.contractgate.stub;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.core.internal.stub.InstanceGenerator;
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
@@ -10,6 +9,7 @@ import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.HeaderExpectation;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.validate.ResponseValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +105,7 @@ public final class StubPlan {
     }
     try {
       String body = InstanceGenerator.generate(registry.documents(), schema).toString();
-      var violations = registry.validator().validateBody(schema, body);
+      var violations = ResponseValidator.of(registry).validateBody(schema, body);
       if (!violations.isEmpty()) {
         throw new IllegalStateException("the generated value breaks " + violations.get(0).expected() + " at "
             + violations.get(0).where());

@@ -4,14 +4,13 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import dev.contractgate.core.internal.schema.SchemaCompiler;
-import dev.contractgate.core.internal.validate.Messages;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.HeaderExpectation;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.Policy;
+import dev.contractgate.registry.SchemaCompiler;
 import dev.contractgate.registry.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +54,12 @@ public final class ResponseValidator {
     this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
   }
 
-  /** A validator with the tree's limits ({@code contract-gate.yaml}). */
+  /**
+   * The validator of a tree, with the tree's limits ({@code contract-gate.yaml}): one shared, thread-safe
+   * instance per registry, since it owns a configured JSON mapper and the live gate asks for it per response.
+   */
   public static ResponseValidator of(ContractRegistry registry) {
-    return new ResponseValidator(registry, registry.policy().limits());
+    return registry.shared(ResponseValidator.class, r -> new ResponseValidator(r, r.policy().limits()));
   }
 
   /** This validator with other body limits. */

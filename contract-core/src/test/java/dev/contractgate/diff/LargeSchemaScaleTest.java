@@ -2,7 +2,7 @@ package dev.contractgate.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractgate.core.internal.diff.Engine;
+import dev.contractgate.diff.engine.Engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -3,9 +3,9 @@ package dev.contractgate.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contractgate.core.internal.diff.Kind;
-import dev.contractgate.core.internal.diff.RulesDoc;
-import dev.contractgate.core.internal.diff.Verdicts;
+import dev.contractgate.diff.engine.Kind;
+import dev.contractgate.diff.engine.RulesDoc;
+import dev.contractgate.diff.engine.Verdicts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

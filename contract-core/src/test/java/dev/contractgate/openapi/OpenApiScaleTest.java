@@ -2,13 +2,13 @@ package dev.contractgate.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractgate.core.internal.load.LocatedDocument;
 import dev.contractgate.diff.Change;
 import dev.contractgate.diff.DiffPolicy;
 import dev.contractgate.diff.EndpointChange;
 import dev.contractgate.diff.Severity;
 import dev.contractgate.diff.VersionDiff;
 import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.registry.LocatedDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

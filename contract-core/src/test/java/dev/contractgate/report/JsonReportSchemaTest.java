@@ -74,7 +74,7 @@ class JsonReportSchemaTest {
     // WHEN
     String declared = schemaNode.at("/properties/format/const").asString();
     // THEN
-    assertThat(declared).isEqualTo(dev.contractgate.core.internal.report.JsonRenderer.FORMAT);
+    assertThat(declared).isEqualTo(dev.contractgate.report.JsonRenderer.FORMAT);
     assertThat(schemaNode.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
   }
 }

@@ -128,7 +128,7 @@ class ResponseValidatorTest {
   }
 
   private static ValidationResult validate(String endpoint, ObservedResponse response) {
-    return registry.validator().validate("ivanpin", "1.0.0", endpoint, response);
+    return ResponseValidator.of(registry).validate("ivanpin", "1.0.0", endpoint, response);
   }
 
   private static ObservedResponse status200() {
@@ -393,7 +393,7 @@ class ResponseValidatorTest {
     @Test
     void should_apply_other_limits_through_with_limits() {
       // WHEN
-      List<Violation> violations = registry.validator().withLimits(new Policy.Limits(10, 200))
+      List<Violation> violations = ResponseValidator.of(registry).withLimits(new Policy.Limits(10, 200))
           .validate("ivanpin", "1.0.0", "blog.post", ObservedResponse.json(200, VALID_POST)).violations();
       // THEN
       assertThat(violations).extracting(Violation::rule).containsExactly("body.too-large");
@@ -609,7 +609,7 @@ class ResponseValidatorTest {
     @Test
     void should_redact_the_namespace_token_header_whatever_its_name() {
       // WHEN
-      ValidationResult result = registry.validator().validate("shop", "1.0.0", "token.echo",
+      ValidationResult result = ResponseValidator.of(registry).validate("shop", "1.0.0", "token.echo",
           status200().withHeader("X-Shop-Token", TOKEN_SECRET));
       // THEN
       assertThat(result.violations()).extracting(Violation::rule, Violation::actual)

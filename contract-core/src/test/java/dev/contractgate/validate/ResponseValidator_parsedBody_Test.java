@@ -24,8 +24,8 @@ class ResponseValidator_parsedBody_Test {
     JsonNode tree = JsonMapper.builder().build().readTree("{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"x\"}}");
     ObservedResponse response = new ObservedResponse(401, Map.of("Content-Type", List.of("application/json")), "not json");
     // WHEN
-    ValidationResult withTree = REGISTRY.validator().validate(v, e, response, tree);
-    ValidationResult withoutTree = REGISTRY.validator().validate(v, e, response, null);
+    ValidationResult withTree = ResponseValidator.of(REGISTRY).validate(v, e, response, tree);
+    ValidationResult withoutTree = ResponseValidator.of(REGISTRY).validate(v, e, response, null);
     // THEN the tree decides; without it the text is parsed and fails
     assertThat(withTree.violations()).isEmpty();
     assertThat(withoutTree.violations()).extracting(Violation::rule).containsExactly("body.not-json");

@@ -2,8 +2,9 @@ package dev.contractgate.assertj;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.contractgate.junit.ContractResponse;
 import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.junit.ContractResponse;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import org.apiguardian.api.API;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -13,7 +14,7 @@ import org.assertj.core.annotation.CheckReturnValue;
  *
  * <pre>{@code
  * assertThat(client.call("ivanpin", "blog.list")).hasStatus(200).matchesContract();
- * assertThat(registry.validator().validate("ivanpin", "1.2.0", "blog.list", observed)).hasNoViolations();
+ * assertThat(ResponseValidator.of(registry).validate("ivanpin", "1.2.0", "blog.list", observed)).hasNoViolations();
  * }</pre>
  *
  * @since 0.1

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.contractgate.junit.ContractResponse;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -144,7 +145,7 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, ContractRespo
   }
 
   private ValidationResult against(ContractRegistry registry, ContractVersion version, String endpointId) {
-    return registry.validator().validate(version, registry.requireEndpoint(version, endpointId), actual.observed());
+    return ResponseValidator.of(registry).validate(version, registry.requireEndpoint(version, endpointId), actual.observed());
   }
 
   private ResponseAssert check(ValidationResult result) {

@@ -6,6 +6,7 @@ import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class ContractResponse {
 
   /** Checks this response against the endpoint it was called by. */
   public ValidationResult validate() {
-    return registry.validator().validate(version, endpoint, response);
+    return ResponseValidator.of(registry).validate(version, endpoint, response);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.stub.StubPlan;
 import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class ContractValidatingListener implements ServeEventListener, Bef
           }
         }
         String body = body(response);
-        ValidationResult result = registry.validator().validate(route.version, route.endpoint,
+        ValidationResult result = ResponseValidator.of(registry).validate(route.version, route.endpoint,
             new ObservedResponse(response.getStatus(), headers, body));
         checked.add(new Checked(line, result));
         return;

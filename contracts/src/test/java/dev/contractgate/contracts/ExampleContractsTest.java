@@ -7,6 +7,7 @@ import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class ExampleContractsTest {
               for (String c : r.cookies()) {
                 resp = resp.withHeader("Set-Cookie", c + "=abc; Path=/; HttpOnly");
               }
-              ValidationResult result = registry.validator().validate(v, e, resp);
+              ValidationResult result = ResponseValidator.of(registry).validate(v, e, resp);
               assertThat(result.violations()).as(result.render()).isEmpty();
             }));
           }
@@ -85,7 +86,7 @@ class ExampleContractsTest {
   void should_report_the_missing_author_name_deep_inside_the_list() throws IOException {
     String body = sample("invalid/ivanpin-1.2.0-blog.list-missing-author-name.json");
     ValidationResult result =
-        registry.validator().validate("ivanpin", "1.2.0", "blog.list",
+        ResponseValidator.of(registry).validate("ivanpin", "1.2.0", "blog.list",
             ObservedResponse.json(200, body).withHeader("Vary", "Origin"));
     assertThat(result.violations()).hasSize(1);
     assertThat(result.violations().get(0).instancePointer()).isEqualTo("/items/3/author/name");

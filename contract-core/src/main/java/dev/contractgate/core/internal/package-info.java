@@ -1,7 +1,0 @@
-/**
- * Internal implementation of Contract Gate.
- *
- * <p><strong>DISCLAIMER</strong>: these classes are not part of the public API. They may change or go away
- * at any time, without notice, even in a patch release. Do not use them from outside Contract Gate.
- */
-package dev.contractgate.core.internal;

@@ -1,0 +1,202 @@
+package dev.contractgate.diff;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.report.Report.Fact;
+import dev.contractgate.report.Report.Finding;
+import dev.contractgate.report.Report;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns diffs, history checks and deploy checks into the report model. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class DiffReports {
+
+  private static final Pattern FACT = Pattern.compile("^ {4}(\\S[^:]*?)\\s*: (.*)$");
+  private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  static final int MAX_FRAGMENT_CHARS = 4000;
+
+  private DiffReports() {}
+
+  /**
+   * @param documents old and new schema documents, for the fragments shown side by side (may return null)
+   * @param failOn the least severe level that fails an entry
+   * @param showInfo whether safe (INFO) changes are listed as findings
+   */
+  public static Report history(String kind, String title, List<VersionDiff> pairs, List<Change> policyFindings,
+      Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs, Severity failOn, boolean showInfo) {
+    List<Report.Entry> entries = new ArrayList<>();
+    for (VersionDiff d : pairs) {
+      List<Finding> findings = new ArrayList<>();
+      long info = 0;
+      for (EndpointChange c : d.changes()) {
+        if (c.severity() == Severity.INFO && !showInfo) {
+          info++;
+          continue;
+        }
+        findings.add(finding(c, d.namespace() + "/" + d.to(), oldDocs, newDocs));
+      }
+      long breaking = d.breaking().size();
+      long warnings = d.warnings().size();
+      Report.Status status = d.failsAt(failOn) ? Report.Status.FAILED
+          : warnings > 0 ? Report.Status.WARNING : Report.Status.PASSED;
+      entries.add(new Report.Entry(d.namespace(), d.from() + " -> " + d.to(), status,
+          count(breaking, "breaking change") + ", " + count(warnings, "warning") + ", " + count(info + (showInfo
+              ? d.changes().stream().filter(c -> c.severity() == Severity.INFO).count() : 0), "safe change"),
+          findings, 0));
+    }
+    for (Change c : policyFindings) {
+      Report.Status status = c.severity().compareTo(failOn) <= 0 ? Report.Status.FAILED : Report.Status.WARNING;
+      entries.add(new Report.Entry("contract-gate.yaml", c.ruleId(), status, firstLine(c.message()),
+          List.of(finding(c, "", List.of(), "", oldDocs, newDocs)), 0));
+    }
+    return new Report(kind, title, entries, List.of());
+  }
+
+  /** The consumers × (deploy-safe, rollback-safe) answer of can-deploy. */
+  public static Report deploy(DeployCheck.Result result, Function<String, JsonNode> docs) {
+    List<Report.Entry> entries = new ArrayList<>();
+    for (DeployCheck.Verdict v : result.verdicts()) {
+      List<Finding> deploy = new ArrayList<>();
+      for (EndpointChange c : v.deploy()) {
+        if (c.severity() != Severity.INFO) {
+          deploy.add(finding(c, result.namespace() + "/" + result.candidate(), docs, docs));
+        }
+      }
+      entries.add(new Report.Entry(v.consumer(), "deploy " + result.namespace() + "@" + result.candidate(),
+          v.deploySafe() ? Report.Status.PASSED : Report.Status.FAILED,
+          (v.deploySafe() ? "deploy-safe" : "NOT deploy-safe") + " for " + v.consumer() + " (built against "
+              + v.pinned() + "): " + count(v.deploy().stream().filter(c -> c.severity() == Severity.BREAKING).count(),
+              "breaking change") + " it reads",
+          deploy, 0));
+      if (v.rollback().isPresent()) {
+        List<Finding> back = new ArrayList<>();
+        for (EndpointChange c : v.rollback().get()) {
+          if (c.severity() != Severity.INFO) {
+            back.add(finding(c, result.namespace() + "/" + result.deployed().orElse("?"), docs, docs));
+          }
+        }
+        boolean safe = v.rollbackSafe().orElse(true);
+        entries.add(new Report.Entry(v.consumer(), "rollback to " + result.namespace() + "@" + result.deployed().orElse("?"),
+            safe ? Report.Status.PASSED : Report.Status.FAILED,
+            (safe ? "rollback-safe" : "NOT rollback-safe") + ": going back from " + result.candidate() + " to "
+                + result.deployed().orElse("?") + " takes away "
+                + count(v.rollback().get().stream().filter(c -> c.severity() == Severity.BREAKING).count(),
+                    "thing") + " " + v.consumer() + " uses",
+            back, 0));
+      } else {
+        entries.add(new Report.Entry(v.consumer(), "rollback", Report.Status.SKIPPED, v.rollbackNote(), List.of(), 0));
+      }
+    }
+    return new Report("can-deploy", "can-deploy " + result.namespace() + "@" + result.candidate()
+        + result.deployed().map(d -> " (deployed " + d + ")").orElse(""), entries,
+        result.verdicts().isEmpty() ? List.of("No consumer of " + result.namespace() + " is declared under consumers/.")
+            : List.of());
+  }
+
+  static Finding finding(EndpointChange c, String nsVersion, Function<String, JsonNode> oldDocs,
+      Function<String, JsonNode> newDocs) {
+    List<String> extra = new ArrayList<>();
+    if (c.reaches().size() > 1) {
+      extra.add("reaches : " + String.join("\n", c.reaches()));
+    }
+    String where = c.endpoint() + " " + c.part() + (c.change().path().isEmpty() ? "" : " " + c.change().path());
+    Finding f = finding(c.change(), where, extra, c.note(), oldDocs, newDocs);
+    String accept = "rule: " + c.ruleId() + ", location: " + nsVersion + "/" + c.endpoint()
+        + (c.change().path().isEmpty() ? "" : "#" + c.change().path());
+    if (c.endpoint().equals("schema")) {
+      // Two bare schemas have no namespace or version an exception could name.
+      String bare = switch (c.severity()) {
+        case BREAKING -> "undo the change, or version the schema as a breaking release for every reader";
+        case WARNING -> "check that no reader relies on it";
+        default -> f.hint();
+      };
+      return new Finding(f.level(), f.rule(), f.where(), f.facts(), bare, f.oldFragment(), f.newFragment());
+    }
+    if (c.ruleId().equals("response.recorded.new-only")) {
+      return new Finding(f.level(), f.rule(), f.where(), f.facts(), "the backend already sends what consumers of the"
+          + " old version reject: fix the backend, or move every consumer to the new version before it ships",
+          f.oldFragment(), f.newFragment());
+    }
+    if (c.ruleId().equals("response.recorded.old-only")) {
+      return new Finding(f.level(), f.rule(), f.where(), f.facts(), "make the backend send what the new version"
+          + " requires before the new contract goes out, or relax the new contract; the live gate will fail"
+          + " otherwise", f.oldFragment(), f.newFragment());
+    }
+    String hint = switch (c.severity()) {
+      case BREAKING -> "undo the change in this major version, or release it as a new major version once every"
+          + " consumer has moved; to accept it knowingly, add an exception to contract-gate.yaml (" + accept
+          + ", reason, until)";
+      case WARNING -> "check that no consumer relies on it; to accept it, add an exception to contract-gate.yaml ("
+          + accept + ", reason)";
+      default -> f.hint();
+    };
+    return new Finding(f.level(), f.rule(), f.where(), f.facts(), hint, f.oldFragment(), f.newFragment());
+  }
+
+  static Finding finding(Change c, String where, List<String> extra, String note,
+      Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs) {
+    List<Fact> facts = new ArrayList<>();
+    String hint = "";
+    String[] lines = c.message().split("\n");
+    for (int i = 1; i < lines.length; i++) {
+      Matcher m = FACT.matcher(lines[i]);
+      if (m.matches()) {
+        String key = m.group(1).trim();
+        facts.add(new Fact(key, m.group(2)));
+        if (key.equals("meaning")) {
+          hint = m.group(2);
+        }
+      } else if (!facts.isEmpty()) {
+        Fact last = facts.remove(facts.size() - 1);
+        facts.add(new Fact(last.key(), last.value() + "\n" + lines[i].trim()));
+      }
+    }
+    for (String e : extra) {
+      int colon = e.indexOf(':');
+      facts.add(new Fact(e.substring(0, colon).trim(), e.substring(colon + 1).trim()));
+    }
+    if (!note.isEmpty()) {
+      facts.add(new Fact("note", note));
+    }
+    Report.Level level = switch (c.severity()) {
+      case BREAKING -> Report.Level.BREAKING;
+      case WARNING -> Report.Level.WARNING;
+      default -> Report.Level.INFO;
+    };
+    return new Finding(level, c.ruleId(), where, facts, hint, fragment(oldDocs, c.oldLocation()),
+        fragment(newDocs, c.newLocation()));
+  }
+
+  private static String fragment(Function<String, JsonNode> docs, dev.contractgate.registry.SourceLocation at) {
+    if (docs == null || !at.file().endsWith(".json")) {
+      return "";
+    }
+    JsonNode doc = docs.apply(at.file());
+    if (doc == null) {
+      return "";
+    }
+    JsonNode node = doc.at(at.pointer());
+    if (node.isMissingNode()) {
+      return "";
+    }
+    String text = PRETTY.writeValueAsString(node);
+    return text.length() <= MAX_FRAGMENT_CHARS ? text : text.substring(0, MAX_FRAGMENT_CHARS) + "\n... (truncated)";
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.contractgate.diff.engine;
+
+import java.util.Arrays;
+
+/**
+ * Pairs the branches of two combinators. Stage one: maximum bipartite matching on pairs with no difference
+ * at all, so order and duplicates never matter. Stage two: among what is left, maximum matching on pairs
+ * that are comparable (decided, types overlap), so a modified branch is explained by its own findings
+ * instead of "removed + added". Whatever stays unmatched was added or removed.
+ */
+final class Matching {
+
+  private Matching() {}
+
+  /** The group's flags; fills {@code matchOld[i]} with the matched new index or -1 when not null. */
+  static int evaluate(Pair.Group g, int[] matchOld) {
+    int m = g.olds.size();
+    int k = g.news.size();
+    int[] mo = new int[m];
+    int[] mn = new int[k];
+    Arrays.fill(mo, -1);
+    Arrays.fill(mn, -1);
+    boolean[][] equal = new boolean[m][k];
+    boolean[][] related = new boolean[m][k];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < k; j++) {
+        if (g.cross[i][j] == null) {
+          continue;
+        }
+        int v = g.cross[i][j].value;
+        equal[i][j] = (v & Pair.SEMANTIC) == 0;
+        related[i][j] = (v & Pair.UNKNOWN) == 0
+            && (Disjoint.effectiveMask(g.olds.get(i)) & Disjoint.effectiveMask(g.news.get(j))) != 0;
+      }
+    }
+    match(equal, mo, mn);
+    match(related, mo, mn);
+    int flags = 0;
+    for (int i = 0; i < m; i++) {
+      if (mo[i] >= 0) {
+        flags |= g.cross[i][mo[i]].value;
+      } else {
+        flags |= g.kind == Pair.GroupKind.ALL ? Pair.WIDER : Pair.NARROWER;
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      if (mn[j] < 0) {
+        flags |= g.kind == Pair.GroupKind.ALL ? Pair.NARROWER : Pair.WIDER;
+      }
+    }
+    if (g.kind == Pair.GroupKind.ONE && !g.disjoint && (flags & Pair.SEMANTIC) != 0) {
+      flags |= Pair.UNKNOWN;
+    }
+    if (matchOld != null) {
+      System.arraycopy(mo, 0, matchOld, 0, m);
+    }
+    return flags;
+  }
+
+  /** Kuhn's augmenting paths over {@code edge}, extending the current matching; iterative. */
+  private static void match(boolean[][] edge, int[] mo, int[] mn) {
+    int m = mo.length;
+    int k = mn.length;
+    for (int start = 0; start < m; start++) {
+      if (mo[start] >= 0) {
+        continue;
+      }
+      int[] cameFrom = new int[k];
+      Arrays.fill(cameFrom, -2);
+      int[] queue = new int[m + 1];
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = start;
+      int free = -1;
+      int[] viaOld = new int[k];
+      while (head < tail && free < 0) {
+        int u = queue[head++];
+        for (int j = 0; j < k && free < 0; j++) {
+          if (!edge[u][j] || cameFrom[j] != -2) {
+            continue;
+          }
+          cameFrom[j] = u;
+          viaOld[j] = u;
+          if (mn[j] < 0) {
+            free = j;
+          } else if (tail < queue.length) {
+            queue[tail++] = mn[j];
+          }
+        }
+      }
+      // augment along the alternating path back to start
+      int j = free;
+      while (j >= 0) {
+        int u = viaOld[j];
+        int prev = mo[u];
+        mo[u] = j;
+        mn[j] = u;
+        j = u == start ? -1 : prev;
+      }
+    }
+  }
+}

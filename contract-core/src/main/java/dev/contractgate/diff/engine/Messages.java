@@ -1,0 +1,77 @@
+package dev.contractgate.diff.engine;
+
+import dev.contractgate.diff.Direction;
+import dev.contractgate.diff.Relation;
+import dev.contractgate.diff.Severity;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Renders a finding in the shape of STYLE.md §4: headline, then aligned facts. */
+final class Messages {
+
+  private Messages() {}
+
+  static String render(String ruleId, Engine.Finding f, Direction d, Severity s, String pointer,
+      Optional<JsonNode> witness) {
+    StringBuilder b = new StringBuilder(ruleId).append(" at ").append(pointer.isEmpty() ? "/" : pointer);
+    fact(b, "old     ", f.oldText);
+    fact(b, "new     ", f.newText);
+    fact(b, "meaning ", meaning(f, d, s));
+    fact(b, "instance", f.path.isEmpty() ? "(the whole value)" : f.path);
+    fact(b, "schema  ", f.oldLoc + " → " + f.newLoc);
+    witness.ifPresent(w -> fact(b, "witness ", Planner.abbreviate(w.toString()) + "  ("
+        + (f.kind.relation() == Relation.NARROWER ? "old accepts, new rejects" : "new accepts, old rejects") + ")"));
+    return b.toString();
+  }
+
+  private static void fact(StringBuilder b, String key, String value) {
+    b.append('\n').append("    ").append(key).append(": ").append(value.replace("\n", "\n              "));
+  }
+
+  static String meaning(Engine.Finding f, Direction d, Severity s) {
+    boolean response = d == Direction.RESPONSE;
+    String values = f.kind.values(f.subject);
+    switch (f.kind) {
+      case REQUIRED_REMOVED:
+        return response ? "the backend may now omit " + f.subject + "; a consumer that reads it breaks" + tolerance(s)
+            : "consumers may now omit " + f.subject + "; the backend accepts that";
+      case REQUIRED_ADDED:
+        return response ? "the backend now always sends " + f.subject + "; consumers are unaffected"
+            : "the backend now rejects requests without " + f.subject + "; an old consumer that does not send it"
+                + " breaks" + tolerance(s);
+      case PROPERTY_ADDED:
+        return response ? "the backend now declares " + f.subject + "; consumers built against the old version"
+            + " accept it" + tolerance(s)
+            : "the backend now checks " + f.subject + " against a schema; a consumer that sent other values under"
+                + " that name breaks" + tolerance(s);
+      case PROPERTY_REMOVED:
+        return response ? "the backend no longer declares " + f.subject + " and may send anything under that name;"
+            + " a consumer that reads it can break" + tolerance(s)
+            : "consumers may now send any value for " + f.subject + "; the backend accepts it";
+      case ANNOTATION_CHANGED:
+        return "documentation only (" + f.subject + "); the accepted values are unchanged";
+      default:
+        break;
+    }
+    return switch (f.kind.relation()) {
+      case EQUAL -> "the accepted values are unchanged";
+      case WIDER -> response
+          ? "the backend may now send " + values + ", which the old schema rejected; a consumer built against"
+              + " the old version can break" + tolerance(s)
+          : "consumers may now also send " + values + "; the backend accepts them";
+      case NARROWER -> response
+          ? "the backend no longer sends " + values + "; consumers still accept everything it sends"
+          : "the backend now rejects " + values + ", which the old schema accepted; a consumer still sending them"
+              + " breaks" + tolerance(s);
+      case INCOMPARABLE -> "the accepted values changed both ways (" + values + "); old "
+          + (response ? "consumers" : "requests") + " can break";
+      case UNKNOWN -> "the effect cannot be decided from the schemas (" + values + "); the policy counts it as "
+          + s.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static String tolerance(Severity s) {
+    return s == Severity.WARNING ? " (reported as a warning by policy)"
+        : s == Severity.INFO ? " (accepted by policy)" : "";
+  }
+}

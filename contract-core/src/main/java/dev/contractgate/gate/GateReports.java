@@ -1,0 +1,51 @@
+package dev.contractgate.gate;
+
+import dev.contractgate.report.Report.Fact;
+import dev.contractgate.report.Report.Finding;
+import dev.contractgate.report.Report;
+import dev.contractgate.validate.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a live-gate run into the report model. */
+final class GateReports {
+
+  private GateReports() {}
+
+  public static Report of(GateResult result) {
+    List<Report.Entry> entries = new ArrayList<>();
+    for (ProbeResult r : result.results()) {
+      List<Finding> findings = new ArrayList<>();
+      for (Violation v : r.violations()) {
+        findings.add(finding(v));
+      }
+      switch (r.outcome()) {
+        case UNREACHABLE -> findings.add(new Finding(Report.Level.BREAKING, "gate.unreachable", "", List.of(
+            new Fact("request", r.request()), new Fact("but was", r.message())),
+            "check that the backend runs and that --base-url points at it", "", ""));
+        case TIMED_OUT -> findings.add(new Finding(Report.Level.BREAKING, "gate.timeout", "", List.of(
+            new Fact("request", r.request()), new Fact("but was", r.message())),
+            "the endpoint hangs; look at slow queries or locks in the backend, or raise --timeout", "", ""));
+        case NOT_RUN -> findings.add(new Finding(Report.Level.BREAKING, "gate.deadline", "", List.of(
+            new Fact("request", r.request()), new Fact("but was", r.message())),
+            "raise --deadline or --concurrency, or look for endpoints that hang", "", ""));
+        default -> { }
+      }
+      String name = r.endpoint() + (r.kind() == ProbeResult.Kind.WITHOUT_TOKEN ? " (without token)" : "");
+      entries.add(new Report.Entry(r.namespace() + "@" + r.version(), name,
+          r.outcome().failed() ? Report.Status.FAILED : Report.Status.PASSED,
+          r.request() + " -> " + r.message(), findings, r.millis()));
+    }
+    return new Report("verify", "verify " + result.baseUrl(), entries,
+        List.of("Checked in " + result.millis() + " ms."));
+  }
+
+  /** One validation violation as a report finding. */
+  public static Finding finding(Violation v) {
+    List<Fact> facts = new ArrayList<>();
+    facts.add(new Fact("expected", v.expected()));
+    facts.add(new Fact("but was", v.actual()));
+    v.schemaLocation().ifPresent(s -> facts.add(new Fact("schema", s.toString())));
+    return new Finding(Report.Level.BREAKING, v.rule(), v.where(), facts, v.hint(), "", "");
+  }
+}

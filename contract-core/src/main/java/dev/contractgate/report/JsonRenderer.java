@@ -1,0 +1,70 @@
+package dev.contractgate.report;
+
+import dev.contractgate.report.Report.Entry;
+import dev.contractgate.report.Report.Fact;
+import dev.contractgate.report.Report.Finding;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The versioned JSON rendering; {@code docs/report.schema.json} describes it. */
+final class JsonRenderer {
+
+  /** Bumped on any incompatible change of the shape. */
+  public static final String FORMAT = "contract-gate/report/1";
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private JsonRenderer() {}
+
+  public static String render(Report report) {
+    return MAPPER.writeValueAsString(tree(report)) + "\n";
+  }
+
+  public static ObjectNode tree(Report report) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("kind", report.kind());
+    root.put("title", report.title());
+    root.put("passed", report.passed());
+    ObjectNode summary = root.putObject("summary");
+    summary.put("checks", report.entries().size());
+    for (Report.Status s : Report.Status.values()) {
+      summary.put(s.name().toLowerCase(java.util.Locale.ROOT), report.count(s));
+    }
+    summary.put("text", report.summary());
+    ArrayNode entries = root.putArray("entries");
+    for (Entry e : report.entries()) {
+      ObjectNode en = entries.addObject();
+      en.put("group", e.group());
+      en.put("name", e.name());
+      en.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
+      en.put("summary", e.summary());
+      en.put("millis", e.millis());
+      ArrayNode fs = en.putArray("findings");
+      for (Finding f : e.findings()) {
+        ObjectNode fn = fs.addObject();
+        fn.put("level", f.level().name().toLowerCase(java.util.Locale.ROOT));
+        fn.put("rule", f.rule());
+        fn.put("where", f.where());
+        ArrayNode facts = fn.putArray("facts");
+        for (Fact fact : f.facts()) {
+          ObjectNode x = facts.addObject();
+          x.put("key", fact.key());
+          x.put("value", fact.value());
+        }
+        fn.put("hint", f.hint());
+        if (!f.oldFragment().isEmpty()) {
+          fn.put("old", f.oldFragment());
+        }
+        if (!f.newFragment().isEmpty()) {
+          fn.put("new", f.newFragment());
+        }
+      }
+    }
+    ArrayNode notes = root.putArray("notes");
+    report.notes().forEach(notes::add);
+    return root;
+  }
+}

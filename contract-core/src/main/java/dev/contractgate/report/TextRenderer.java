@@ -1,0 +1,87 @@
+package dev.contractgate.report;
+
+import dev.contractgate.report.Report.Entry;
+import dev.contractgate.report.Report.Fact;
+import dev.contractgate.report.Report.Finding;
+import dev.contractgate.report.Report.Status;
+
+/** The console rendering, in the fact shape of STYLE.md §4. */
+final class TextRenderer {
+
+  private static final String RED = "\u001B[31m";
+  private static final String YELLOW = "\u001B[33m";
+  private static final String GREEN = "\u001B[32m";
+  private static final String BOLD = "\u001B[1m";
+  private static final String RESET = "\u001B[0m";
+
+  private TextRenderer() {}
+
+  public static String render(Report report, boolean color) {
+    StringBuilder b = new StringBuilder();
+    String summary = report.summary();
+    b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
+        .append(" — ").append(paint(report.passed() ? GREEN : RED, summary, color)).append('\n');
+    for (String group : report.groups()) {
+      b.append('\n').append(paint(BOLD, clean(group), color)).append('\n');
+      int width = report.entries().stream().filter(e -> e.group().equals(group))
+          .mapToInt(e -> clean(e.name()).length()).max().orElse(0);
+      for (Entry e : report.entries()) {
+        if (!e.group().equals(group)) {
+          continue;
+        }
+        b.append("  ").append(mark(e.status(), color)).append(' ')
+            .append(String.format("%-" + width + "s", clean(e.name()))).append("  ").append(clean(e.summary())).append('\n');
+        int i = 1;
+        for (Finding f : e.findings()) {
+          b.append("      [").append(i++).append("] ").append(level(f, color)).append(clean(f.rule()))
+              .append(f.where().isEmpty() ? "" : " at " + clean(f.where())).append('\n');
+          for (Fact fact : f.facts()) {
+            fact(b, fact.key(), fact.value());
+          }
+          if (!f.hint().isEmpty()) {
+            fact(b, "hint", f.hint());
+          }
+        }
+      }
+    }
+    for (String note : report.notes()) {
+      b.append('\n').append(clean(note));
+    }
+    if (!report.notes().isEmpty()) {
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static void fact(StringBuilder b, String key, String value) {
+    String k = String.format("%-8s", clean(key));
+    b.append("          ").append(k).append(": ")
+        .append(clean(value).replace("\n", "\n" + " ".repeat(10 + k.length() + 2))).append('\n');
+  }
+
+  /** Values never carry control characters to the terminal: an ESC in a response must not repaint it. */
+  private static String clean(String s) {
+    return Escape.clean(s);
+  }
+
+  private static String level(Finding f, boolean color) {
+    return switch (f.level()) {
+      case BREAKING -> paint(RED, "BREAKING ", color);
+      case WARNING -> paint(YELLOW, "WARNING ", color);
+      case INFO -> "INFO ";
+    };
+  }
+
+  private static String mark(Status s, boolean color) {
+    return switch (s) {
+      case FAILED -> paint(RED, "FAIL", color);
+      case WARNING -> paint(YELLOW, "WARN", color);
+      case PASSED -> paint(GREEN, "ok  ", color);
+      case SKIPPED -> "skip";
+    };
+  }
+
+  private static String paint(String code, String text, boolean color) {
+    return color ? code + text + RESET : text;
+  }
+}
