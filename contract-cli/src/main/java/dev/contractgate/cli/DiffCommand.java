@@ -120,8 +120,11 @@ final class DiffCommand implements Callable<Integer> {
     Path newPath = inputs.get(1);
     for (Path p : inputs) {
       if (!Files.exists(p)) {
-        throw new ContractException("Cannot read input", p.toString(), "", "a schema file or a version folder",
-            "nothing at this path", "check the path");
+        throw ContractException.builder("Cannot read input", p.toString())
+            .expected("a schema file or a version folder")
+            .butWas("nothing at this path")
+            .hint("check the path")
+            .build();
       }
     }
     if (Files.isDirectory(oldPath) != Files.isDirectory(newPath)) {
@@ -220,8 +223,11 @@ final class DiffCommand implements Callable<Integer> {
     String oldName = oldPath.getFileName().toString();
     String newName = newPath.getFileName().toString();
     if (oldDocs.apply(oldName) == null || newDocs.apply(newName) == null) {
-      throw new ContractException("Cannot read input", oldPath + " / " + newPath, "", "two readable schema files",
-          "an unreadable file", "check both paths");
+      throw ContractException.builder("Cannot read input", oldPath + " / " + newPath)
+          .expected("two readable schema files")
+          .butWas("an unreadable file")
+          .hint("check both paths")
+          .build();
     }
     DiffResult r = SchemaDiff.compare(new SchemaInput(oldDocs, SourceLocation.of(oldName)),
         new SchemaInput(newDocs, SourceLocation.of(newName)), dir, diffPolicy);
@@ -261,8 +267,11 @@ final class DiffCommand implements Callable<Integer> {
         // The path as the user can find it, in any error message.
         return LocatedDocument.parse(p.toString(), in, LocatedDocument.Syntax.forFile(f)).root();
       } catch (IOException e) {
-        throw new ContractException("Cannot read input", p.toString(), "", "a readable file", e.toString(),
-            "check the file's permissions");
+        throw ContractException.builder("Cannot read input", p.toString())
+            .expected("a readable file")
+            .butWas(e.toString())
+            .hint("check the file's permissions")
+            .build();
       }
     });
   }
@@ -270,9 +279,11 @@ final class DiffCommand implements Callable<Integer> {
   private static Path treeRoot(Path versionDir) {
     Path abs = versionDir.toAbsolutePath().normalize();
     if (abs.getParent() == null || abs.getParent().getParent() == null) {
-      throw new ContractException("Cannot read input", versionDir.toString(), "",
-          "a version folder inside a contract tree (TREE/NAMESPACE/VERSION)", "a folder without a tree around it",
-          "pass e.g. contracts/src/main/contracts/ivanpin/1.0.0");
+      throw ContractException.builder("Cannot read input", versionDir.toString())
+          .expected("a version folder inside a contract tree (TREE/NAMESPACE/VERSION)")
+          .butWas("a folder without a tree around it")
+          .hint("pass e.g. contracts/src/main/contracts/ivanpin/1.0.0")
+          .build();
     }
     return abs.getParent().getParent();
   }

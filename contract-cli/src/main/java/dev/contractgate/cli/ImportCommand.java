@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(
     name = "import",
@@ -90,9 +90,11 @@ final class ImportCommand implements Runnable {
         throw usage("--base-path must be a path starting with '/', e.g. /api/pets/: \"" + basePath + "\"");
       }
       if (!Files.isRegularFile(specFile)) {
-        throw new ContractException("Cannot import OpenAPI description", specFile.toString(), "",
-            "an OpenAPI description file", Files.exists(specFile) ? "a folder" : "nothing at this path",
-            "check the path");
+        throw ContractException.builder("Cannot import OpenAPI description", specFile.toString())
+            .expected("an OpenAPI description file")
+            .butWas(Files.exists(specFile) ? "a folder" : "nothing at this path")
+            .hint("check the path")
+            .build();
       }
       ImportedVersion v = OpenApiImport.importInto(specFile, out, namespace, version, Optional.ofNullable(basePath), force);
       PrintWriter w = spec.commandLine().getOut();

@@ -58,9 +58,12 @@ public final class ContractDiff {
     DiffPolicy p = base;
     for (Map.Entry<String, String> e : policy.severities().entrySet()) {
       if (Rules.find(e.getKey()).isEmpty()) {
-        throw new ContractException("Cannot load contract", policy.file(), "/severities/" + e.getKey(),
-            "a rule id of the catalogue (docs/rules.md)", "\"" + e.getKey() + "\"",
-            "check the spelling; rule ids look like response.property.removed");
+        throw ContractException.builder("Cannot load contract", policy.file())
+            .at("/severities/" + e.getKey())
+            .expected("a rule id of the catalogue (docs/rules.md)")
+            .butWas("\"" + e.getKey() + "\"")
+            .hint("check the spelling; rule ids look like response.property.removed")
+            .build();
       }
       p = p.withSeverity(e.getKey(), Severity.valueOf(e.getValue().toUpperCase(Locale.ROOT)));
     }

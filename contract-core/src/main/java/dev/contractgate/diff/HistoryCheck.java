@@ -7,6 +7,7 @@ import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.Policy;
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.report.Facts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -111,11 +112,11 @@ public final class HistoryCheck {
     for (Policy.Exemption x : policy.exemptions()) {
       if (x.expired(today)) {
         findings.add(policyChange("policy.exception-expired", Severity.BREAKING, x,
-            "until   : " + x.until().orElseThrow() + " (today " + today + ")",
+            x.until().orElseThrow() + " (today " + today + ")",
             "the exception no longer accepts anything: fix the change, or renew the exception with a reason"));
       } else if (!used.contains(x)) {
-        findings.add(policyChange("policy.exception-unused", Severity.WARNING, x, "until   : "
-            + x.until().map(Object::toString).orElse("(none)"),
+        findings.add(policyChange("policy.exception-unused", Severity.WARNING, x,
+            x.until().map(Object::toString).orElse("(none)"),
             "no finding matches rule and location: remove the exception, or fix its location"));
       }
     }
@@ -161,14 +162,15 @@ public final class HistoryCheck {
     return true;
   }
 
-  private static Change policyChange(String rule, Severity severity, Policy.Exemption x, String fact, String meaning) {
+  private static Change policyChange(String rule, Severity severity, Policy.Exemption x, String until, String meaning) {
     SourceLocation at = x.source();
-    String message = rule + " at " + at
-        + "\n    rule    : " + x.rule()
-        + "\n    location: " + x.location()
-        + "\n    reason  : " + x.reason()
-        + "\n    " + fact
-        + "\n    meaning : " + meaning;
+    StringBuilder b = new StringBuilder(rule + " at " + at);
+    Facts.append(b, "rule", x.rule());
+    Facts.append(b, "location", x.location());
+    Facts.append(b, "reason", x.reason());
+    Facts.append(b, "until", until);
+    Facts.append(b, "meaning", meaning);
+    String message = b.toString();
     return new Change(rule, severity, Direction.BOTH, Relation.EQUAL, "", at, at, message,
         Integer.toHexString((rule + x.rule() + x.location()).hashCode()), Optional.empty());
   }

@@ -76,8 +76,11 @@ public final class Drift {
    */
   public DriftResult run(List<Path> recordings) {
     if (recordings.isEmpty()) {
-      throw new ContractException("Cannot run drift", "(no recordings)", "", "at least one recording", "none",
-          "pass NDJSON recordings, HAR files or WireMock directories");
+      throw ContractException.builder("Cannot run drift", "(no recordings)")
+          .expected("at least one recording")
+          .butWas("none")
+          .hint("pass NDJSON recordings, HAR files or WireMock directories")
+          .build();
     }
     return new DriftEngine(registry, versions, redaction, samples).run(recordings, threads, capacity);
   }

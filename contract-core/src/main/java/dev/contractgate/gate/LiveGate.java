@@ -174,19 +174,25 @@ public final class LiveGate {
           String env = ns.auth().get().tokenEnv();
           String value = environment.apply(env);
           if (value == null || value.isBlank()) {
-            throw new ContractException("Cannot run the live gate", ns.file(), "/auth/tokenEnv",
-                "the environment variable " + env + " holding the " + ns.auth().get().header() + " token of "
-                    + ns.id(), "not set",
-                "export " + env + "=... before running (the value is never printed), or check only other"
-                    + " namespaces with --namespace");
+            throw ContractException.builder("Cannot run the live gate", ns.file())
+                .at("/auth/tokenEnv")
+                .expected("the environment variable " + env + " holding the " + ns.auth().get().header() + " token of "
+                    + ns.id())
+                .butWas("not set")
+                .hint("export " + env + "=... before running (the value is never printed), or check only other"
+                    + " namespaces with --namespace")
+                .build();
           }
           int bad = invalidHeaderChar(value);
           if (bad >= 0) {
             // The HTTP client would refuse the header with the whole value in its message.
-            throw new ContractException("Cannot run the live gate", ns.file(), "/auth/tokenEnv",
-                "a token in " + env + " made of printable ASCII characters", "a character that cannot go into an"
-                    + " HTTP header at position " + (bad + 1) + " (value not shown)",
-                "remove the trailing newline or other control characters from " + env);
+            throw ContractException.builder("Cannot run the live gate", ns.file())
+                .at("/auth/tokenEnv")
+                .expected("a token in " + env + " made of printable ASCII characters")
+                .butWas("a character that cannot go into an"
+                    + " HTTP header at position " + (bad + 1) + " (value not shown)")
+                .hint("remove the trailing newline or other control characters from " + env)
+                .build();
           }
         }
       }

@@ -62,9 +62,11 @@ final class ContractWriter {
   public static void checkTarget(Path tree, String ns, String version, boolean force) {
     Path target = tree.resolve(ns).resolve(version);
     if (Files.exists(target) && !force) {
-      throw new ContractException("Cannot import OpenAPI description", tree.resolve(ns).resolve(version).toString(), "",
-          "a version folder that does not exist yet", "it exists already",
-          "pass --force to replace it, or import as a new version (e.g. the next minor) to keep history");
+      throw ContractException.builder("Cannot import OpenAPI description", tree.resolve(ns).resolve(version).toString())
+          .expected("a version folder that does not exist yet")
+          .butWas("it exists already")
+          .hint("pass --force to replace it, or import as a new version (e.g. the next minor) to keep history")
+          .build();
     }
   }
 
@@ -110,8 +112,11 @@ final class ContractWriter {
       staging = null;
       return target;
     } catch (IOException e) {
-      throw new ContractException("Cannot import OpenAPI description", target.toString(), "", "a writable contract tree",
-          e.toString(), "check that the folder is writable; nothing was changed");
+      throw ContractException.builder("Cannot import OpenAPI description", target.toString())
+          .expected("a writable contract tree")
+          .butWas(e.toString())
+          .hint("check that the folder is writable; nothing was changed")
+          .build();
     } finally {
       if (staging != null && Files.exists(staging)) {
         try {

@@ -138,15 +138,22 @@ final class OpenApiConverter {
     try {
       size = Files.size(file);
     } catch (IOException e) {
-      throw new ContractException(Spec.HEADLINE, name, "", "a readable file", "nothing at this path (" + e.getMessage()
-          + ")", "check the path to the OpenAPI description");
+      throw ContractException.builder(Spec.HEADLINE, name)
+          .expected("a readable file")
+          .butWas("nothing at this path (" + e.getMessage()
+              + ")")
+          .hint("check the path to the OpenAPI description")
+          .build();
     }
     try (InputStream in = Files.newInputStream(file)) {
       return LocatedDocument.parse(name, in, LocatedDocument.Syntax.forFile(name), MAX_DEPTH,
           size <= POSITIONS_UP_TO_BYTES);
     } catch (IOException e) {
-      throw new ContractException(Spec.HEADLINE, name, "", "a readable file", e.toString(),
-          "check the file's permissions");
+      throw ContractException.builder(Spec.HEADLINE, name)
+          .expected("a readable file")
+          .butWas(e.toString())
+          .hint("check the file's permissions")
+          .build();
     }
   }
 
@@ -165,19 +172,29 @@ final class OpenApiConverter {
     }
     JsonNode root = doc.root();
     if (!root.isObject()) {
-      throw new ContractException(Spec.HEADLINE, doc.file(), "", "an OpenAPI 3.0 or 3.1 description (an object)",
-          "a " + root.getNodeType().name().toLowerCase(Locale.ROOT), "pass the OpenAPI document itself");
+      throw ContractException.builder(Spec.HEADLINE, doc.file())
+          .expected("an OpenAPI 3.0 or 3.1 description (an object)")
+          .butWas("a " + root.getNodeType().name().toLowerCase(Locale.ROOT))
+          .hint("pass the OpenAPI document itself")
+          .build();
     }
     if (root.has("swagger")) {
-      throw new ContractException(Spec.HEADLINE, doc.file(), doc.position("/swagger"), "an OpenAPI 3.0 or 3.1 description",
-          "Swagger " + root.get("swagger").asString(""), "convert it to OpenAPI 3 first (for example with swagger2openapi)");
+      throw ContractException.builder(Spec.HEADLINE, doc.file())
+          .at(doc.position("/swagger"))
+          .expected("an OpenAPI 3.0 or 3.1 description")
+          .butWas("Swagger " + root.get("swagger").asString(""))
+          .hint("convert it to OpenAPI 3 first (for example with swagger2openapi)")
+          .build();
     }
     String oas = root.path("openapi").asString("");
     boolean v30 = oas.startsWith("3.0");
     if (!v30 && !oas.startsWith("3.1")) {
-      throw new ContractException(Spec.HEADLINE, doc.file(), root.has("openapi") ? doc.position("/openapi") : "",
-          "\"openapi\": \"3.0.x\" or \"3.1.x\"", root.has("openapi") ? "\"" + oas + "\"" : "no \"openapi\" key",
-          "Contract Gate imports OpenAPI 3.0 and 3.1 descriptions");
+      throw ContractException.builder(Spec.HEADLINE, doc.file())
+          .at(root.has("openapi") ? doc.position("/openapi") : "")
+          .expected("\"openapi\": \"3.0.x\" or \"3.1.x\"")
+          .butWas(root.has("openapi") ? "\"" + oas + "\"" : "no \"openapi\" key")
+          .hint("Contract Gate imports OpenAPI 3.0 and 3.1 descriptions")
+          .build();
     }
     OpenApiConverter c = new OpenApiConverter(new Spec(doc), v30, ns, version);
     return c.run(basePath, oas);
@@ -226,9 +243,13 @@ final class OpenApiConverter {
       endpoints.add(e.get());
     }
     if (endpoints.isEmpty()) {
-      throw new ContractException(Spec.HEADLINE, spec.file(), "/paths", "at least one operation with a response"
-          + " status from 100 to 599", "none" + (notes.isEmpty() ? "" : " (" + notes.get(0) + ")"),
-          "describe the operations under paths: with their responses");
+      throw ContractException.builder(Spec.HEADLINE, spec.file())
+          .at("/paths")
+          .expected("at least one operation with a response"
+              + " status from 100 to 599")
+          .butWas("none" + (notes.isEmpty() ? "" : " (" + notes.get(0) + ")"))
+          .hint("describe the operations under paths: with their responses")
+          .build();
     }
     JsonNode info = root.path("info");
     String description = "Imported from " + Path.of(spec.file()).getFileName() + " (OpenAPI " + oas

@@ -65,9 +65,14 @@ public final class OpenApiImport {
     ContractWriter.checkTarget(tree, namespace, version, force);
     Optional<String> existing = ContractWriter.existingBasePath(tree, namespace);
     if (existing.isPresent() && basePath.isPresent() && !sameBase(existing.get(), basePath.get())) {
-      throw new ContractException("Cannot import OpenAPI description", tree.resolve(namespace).resolve("namespace.yaml")
-          .toString(), "/basePath", "the base path given with --base-path", "\"" + existing.get() + "\" in the"
-          + " existing namespace.yaml, \"" + basePath.get() + "\" given", "drop --base-path, or edit namespace.yaml first");
+      throw ContractException.builder("Cannot import OpenAPI description", tree.resolve(namespace).resolve("namespace.yaml")
+              .toString())
+          .at("/basePath")
+          .expected("the base path given with --base-path")
+          .butWas("\"" + existing.get() + "\" in the"
+              + " existing namespace.yaml, \"" + basePath.get() + "\" given")
+          .hint("drop --base-path, or edit namespace.yaml first")
+          .build();
     }
     ImportedVersion v = convert(spec, namespace, version, existing.isPresent() ? existing : basePath);
     v.writeTo(tree, force);

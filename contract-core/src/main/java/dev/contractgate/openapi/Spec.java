@@ -124,7 +124,11 @@ final class Spec {
 
   ContractException error(String pointer, String expected, String actual, String hint) {
     String pos = doc.position(pointer);
-    return new ContractException(HEADLINE, doc.file(), pos.isEmpty() ? pointer : pos + ", at " + pointer,
-        expected, actual, hint);
+    return ContractException.builder(HEADLINE, doc.file())
+        .at(pos.isEmpty() ? pointer : pos + ", at " + pointer)
+        .expected(expected)
+        .butWas(actual)
+        .hint(hint)
+        .build();
   }
 }

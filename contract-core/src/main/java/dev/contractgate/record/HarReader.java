@@ -166,14 +166,22 @@ final class HarReader implements RecordingReader {
   }
 
   private ContractException broken(JacksonException e) {
-    return new ContractException("Cannot read recording", file, Messages.where(e.getLocation()),
-        "a HAR 1.2 file (one JSON document)", Messages.truncate(Messages.firstLine(e.getOriginalMessage())),
-        "export the HAR again; a file that breaks off was probably cut while it was written", e);
+    return ContractException.builder("Cannot read recording", file)
+        .at(Messages.where(e.getLocation()))
+        .expected("a HAR 1.2 file (one JSON document)")
+        .butWas(Messages.truncate(Messages.firstLine(e.getOriginalMessage())))
+        .hint("export the HAR again; a file that breaks off was probably cut while it was written")
+        .cause(e)
+        .build();
   }
 
   private ContractException structure(String expected) {
-    return new ContractException("Cannot read recording", file, Messages.where(parser.currentLocation()),
-        expected, "another JSON structure", "pass a HAR 1.2 file (browser devtools: Save all as HAR)");
+    return ContractException.builder("Cannot read recording", file)
+        .at(Messages.where(parser.currentLocation()))
+        .expected(expected)
+        .butWas("another JSON structure")
+        .hint("pass a HAR 1.2 file (browser devtools: Save all as HAR)")
+        .build();
   }
 
   @Override

@@ -82,8 +82,12 @@ public final class NdjsonLines implements Closeable {
     try {
       this.in = Files.newInputStream(path);
     } catch (IOException e) {
-      throw new ContractException("Cannot read recording", file, "", "a readable NDJSON file",
-          e.getClass().getSimpleName() + " " + e.getMessage(), "check the path and its permissions", e);
+      throw ContractException.builder("Cannot read recording", file)
+          .expected("a readable NDJSON file")
+          .butWas(e.getClass().getSimpleName() + " " + e.getMessage())
+          .hint("check the path and its permissions")
+          .cause(e)
+          .build();
     }
   }
 
@@ -472,8 +476,13 @@ public final class NdjsonLines implements Closeable {
         limit += n;
       }
     } catch (IOException e) {
-      throw new ContractException("Cannot read recording", file, "line " + (lines + 1), "a readable NDJSON file",
-          e.getClass().getSimpleName() + " " + e.getMessage(), "check the file system", e);
+      throw ContractException.builder("Cannot read recording", file)
+          .at("line " + (lines + 1))
+          .expected("a readable NDJSON file")
+          .butWas(e.getClass().getSimpleName() + " " + e.getMessage())
+          .hint("check the file system")
+          .cause(e)
+          .build();
     }
   }
 

@@ -37,8 +37,11 @@ public enum RecordingFormat {
       return WIREMOCK;
     }
     if (!Files.isRegularFile(path)) {
-      throw new ContractException("Cannot read recording", path.toString(), "", "a recording file or directory",
-          "no such file", "pass an NDJSON recording, a .har file or a WireMock directory to --recordings");
+      throw ContractException.builder("Cannot read recording", path.toString())
+          .expected("a recording file or directory")
+          .butWas("no such file")
+          .hint("pass an NDJSON recording, a .har file or a WireMock directory to --recordings")
+          .build();
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".har")) {
@@ -52,8 +55,12 @@ public enum RecordingFormat {
       String s = new String(head, StandardCharsets.UTF_8).replaceAll("\\s+", "");
       return s.startsWith("{\"log\"") ? HAR : NDJSON;
     } catch (IOException e) {
-      throw new ContractException("Cannot read recording", path.toString(), "", "a readable file",
-          e.getClass().getSimpleName() + " " + e.getMessage(), "check the path and its permissions", e);
+      throw ContractException.builder("Cannot read recording", path.toString())
+          .expected("a readable file")
+          .butWas(e.getClass().getSimpleName() + " " + e.getMessage())
+          .hint("check the path and its permissions")
+          .cause(e)
+          .build();
     }
   }
 }

@@ -45,13 +45,19 @@ final class WireMockReader implements RecordingReader {
       list = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
           .sorted().toList();
     } catch (IOException e) {
-      throw new ContractException("Cannot read recording", root.toString(), "", "a readable WireMock directory",
-          e.getClass().getSimpleName() + " " + e.getMessage(), "check the path and its permissions", e);
+      throw ContractException.builder("Cannot read recording", root.toString())
+          .expected("a readable WireMock directory")
+          .butWas(e.getClass().getSimpleName() + " " + e.getMessage())
+          .hint("check the path and its permissions")
+          .cause(e)
+          .build();
     }
     if (list.isEmpty()) {
-      throw new ContractException("Cannot read recording", root.toString(), "",
-          "a WireMock directory with mappings/*.json", "no mapping files",
-          "pass the directory that holds mappings/ and __files/ (WireMock's root directory)");
+      throw ContractException.builder("Cannot read recording", root.toString())
+          .expected("a WireMock directory with mappings/*.json")
+          .butWas("no mapping files")
+          .hint("pass the directory that holds mappings/ and __files/ (WireMock's root directory)")
+          .build();
     }
     this.mappingFiles = list.iterator();
   }

@@ -2,6 +2,10 @@ package dev.contractgate.registry;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.report.Facts;
+import dev.contractgate.report.Report.Fact;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -18,6 +22,13 @@ import org.apiguardian.api.API;
  *     hint    : use an HTTP method name in upper case
  * </pre>
  *
+ * <p>Built with {@link #builder(String, String)}:
+ *
+ * <pre>{@code
+ * throw ContractException.builder("Cannot load contract", file)
+ *     .at("line 7, column 5").expected("one of [GET, ...]").butWas("\"FETCH\"").hint("use ...").build();
+ * }</pre>
+ *
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -27,31 +38,27 @@ public final class ContractException extends RuntimeException {
 
   private final String file;
   private final String where;
+  private final String expected;
+  private final String actual;
+  private final String hint;
 
-  /**
-   * @param headline what failed, e.g. {@code "Cannot load contract"}
-   * @param file the file (tree-relative or as given by the user)
-   * @param where {@code "line 7, column 5"} or a JSON pointer; may be empty
-   * @param expected what was expected
-   * @param actual what was found
-   * @param hint what to do about it
-   */
-  public ContractException(
-      String headline, String file, String where, String expected, String actual, String hint) {
-    this(headline, file, where, expected, actual, hint, null);
+  private ContractException(Builder b) {
+    super(format(b), b.cause);
+    this.file = b.file;
+    this.where = b.where;
+    this.expected = b.expected;
+    this.actual = b.actual;
+    this.hint = b.hint;
   }
 
-  public ContractException(
-      String headline,
-      String file,
-      String where,
-      String expected,
-      String actual,
-      String hint,
-      Throwable cause) {
-    super(format(headline, file, where, expected, actual, hint), cause);
-    this.file = Objects.requireNonNull(file, "file");
-    this.where = where == null ? "" : where;
+  /**
+   * Starts an exception.
+   *
+   * @param headline what failed, e.g. {@code "Cannot load contract"}
+   * @param file the file (tree-relative or as given by the user)
+   */
+  public static Builder builder(String headline, String file) {
+    return new Builder(headline, file);
   }
 
   /** The file the problem is in. */
@@ -64,23 +71,100 @@ public final class ContractException extends RuntimeException {
     return where;
   }
 
-  private static String format(
-      String headline, String file, String where, String expected, String actual, String hint) {
-    StringBuilder b = new StringBuilder(headline).append(": ").append(file);
-    if (where != null && !where.isEmpty()) {
-      b.append(where.startsWith("/") || where.startsWith("#") ? " at " + where : " (" + where + ")");
-    }
-    appendFact(b, "expected", expected);
-    appendFact(b, "but was ", actual);
-    appendFact(b, "hint    ", hint);
-    return b.toString();
+  /** What was expected; may be empty. */
+  public String expected() {
+    return expected;
   }
 
-  private static void appendFact(StringBuilder b, String key, String value) {
-    if (value == null || value.isEmpty()) {
-      return;
+  /** What was found; may be empty. */
+  public String actual() {
+    return actual;
+  }
+
+  /** What to do about it; may be empty. */
+  public String hint() {
+    return hint;
+  }
+
+  /** The facts below the headline, in reading order, empty ones left out. */
+  public List<Fact> facts() {
+    List<Fact> facts = new ArrayList<>(3);
+    add(facts, "expected", expected);
+    add(facts, "but was", actual);
+    add(facts, "hint", hint);
+    return List.copyOf(facts);
+  }
+
+  private static void add(List<Fact> facts, String key, String value) {
+    if (!value.isEmpty()) {
+      facts.add(new Fact(key, value));
     }
-    b.append('\n').append("    ").append(key).append(": ");
-    b.append(value.replace("\n", "\n" + " ".repeat(4 + key.length() + 2)));
+  }
+
+  private static String format(Builder b) {
+    String head = b.headline + ": " + b.file;
+    if (!b.where.isEmpty()) {
+      head += b.where.startsWith("/") || b.where.startsWith("#") ? " at " + b.where : " (" + b.where + ")";
+    }
+    List<Fact> facts = new ArrayList<>(3);
+    add(facts, "expected", b.expected);
+    add(facts, "but was", b.actual);
+    add(facts, "hint", b.hint);
+    return Facts.render(head, facts);
+  }
+
+  /**
+   * The parts of a {@link ContractException}; each is optional but the headline and the file.
+   *
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static final class Builder {
+    private final String headline;
+    private final String file;
+    private String where = "";
+    private String expected = "";
+    private String actual = "";
+    private String hint = "";
+    private Throwable cause;
+
+    private Builder(String headline, String file) {
+      this.headline = Objects.requireNonNull(headline, "headline");
+      this.file = Objects.requireNonNull(file, "file");
+    }
+
+    /** {@code "line 7, column 5"} or a JSON pointer. */
+    public Builder at(String where) {
+      this.where = orEmpty(where);
+      return this;
+    }
+
+    public Builder expected(String expected) {
+      this.expected = orEmpty(expected);
+      return this;
+    }
+
+    public Builder butWas(String actual) {
+      this.actual = orEmpty(actual);
+      return this;
+    }
+
+    public Builder hint(String hint) {
+      this.hint = orEmpty(hint);
+      return this;
+    }
+
+    public Builder cause(Throwable cause) {
+      this.cause = cause;
+      return this;
+    }
+
+    public ContractException build() {
+      return new ContractException(this);
+    }
+
+    private static String orEmpty(String s) {
+      return s == null ? "" : s;
+    }
   }
 }

@@ -67,13 +67,11 @@ public final class ContractLoader {
 
   private LoadedTree load() {
     if (!Files.isDirectory(root)) {
-      throw new ContractException(
-          "Cannot load contract",
-          origin,
-          "",
-          "a directory holding namespace folders (see docs/contract-format.md)",
-          Files.exists(root) ? "a file" : "nothing at this path",
-          "pass --contracts DIR with the root of your contract tree");
+      throw ContractException.builder("Cannot load contract", origin)
+          .expected("a directory holding namespace folders (see docs/contract-format.md)")
+          .butWas(Files.exists(root) ? "a file" : "nothing at this path")
+          .hint("pass --contracts DIR with the root of your contract tree")
+          .build();
     }
     Policy policy = Files.isRegularFile(root.resolve(POLICY_FILE)) ? readPolicy() : Policy.defaults();
     Map<String, Namespace> namespaces = new TreeMap<>();
@@ -88,13 +86,11 @@ public final class ContractLoader {
       versions.put(name, readVersions(dir, ns));
     }
     if (namespaces.isEmpty()) {
-      throw new ContractException(
-          "Cannot load contract",
-          origin,
-          "",
-          "at least one namespace folder with a namespace.yaml",
-          "no namespace",
-          "create e.g. ivanpin/namespace.yaml and ivanpin/1.0.0/endpoints.yaml (see docs/contract-format.md)");
+      throw ContractException.builder("Cannot load contract", origin)
+          .expected("at least one namespace folder with a namespace.yaml")
+          .butWas("no namespace")
+          .hint("create e.g. ivanpin/namespace.yaml and ivanpin/1.0.0/endpoints.yaml (see docs/contract-format.md)")
+          .build();
     }
     List<Consumer> consumers = readConsumers(versions);
     return new LoadedTree(origin, policy, namespaces, versions, consumers, schemaDocuments);
@@ -105,22 +101,18 @@ public final class ContractLoader {
   private Namespace readNamespace(Path dir, String id) {
     String file = id + "/namespace.yaml";
     if (!NAMESPACE_ID.matcher(id).matches()) {
-      throw new ContractException(
-          "Cannot load contract",
-          id + "/",
-          "",
-          "a namespace folder named like " + NAMESPACE_ID.pattern(),
-          "\"" + id + "\"",
-          "rename the folder to lower-case letters, digits and '-'");
+      throw ContractException.builder("Cannot load contract", id + "/")
+          .expected("a namespace folder named like " + NAMESPACE_ID.pattern())
+          .butWas("\"" + id + "\"")
+          .hint("rename the folder to lower-case letters, digits and '-'")
+          .build();
     }
     if (!Files.isRegularFile(dir.resolve("namespace.yaml"))) {
-      throw new ContractException(
-          "Cannot load contract",
-          file,
-          "",
-          "a namespace.yaml in every namespace folder",
-          "missing file",
-          "create " + file + " with at least 'basePath: /api/" + id + "/'");
+      throw ContractException.builder("Cannot load contract", file)
+          .expected("a namespace.yaml in every namespace folder")
+          .butWas("missing file")
+          .hint("create " + file + " with at least 'basePath: /api/" + id + "/'")
+          .build();
     }
     LocatedDocument doc = parse(file, Files.exists(dir) ? dir.resolve("namespace.yaml") : null);
     Fields f = Fields.object(doc, "", "the namespace");
@@ -162,31 +154,30 @@ public final class ContractLoader {
         continue;
       }
       if (!SemVer.isValid(name)) {
-        throw new ContractException(
-            "Cannot load contract",
-            ns.id() + "/" + name + "/",
-            "",
-            "a version folder named as a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0)",
-            "\"" + name + "\"",
-            "rename the folder; versions are compared by semantic-version order");
+        throw ContractException.builder("Cannot load contract", ns.id() + "/" + name + "/")
+            .expected("a version folder named as a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0)")
+            .butWas("\"" + name + "\"")
+            .hint("rename the folder; versions are compared by semantic-version order")
+            .build();
       }
       out.add(readVersion(dir, ns, SemVer.parse(name)));
     }
     out.sort((a, b) -> a.version().compareTo(b.version()));
     for (int i = 1; i < out.size(); i++) {
       if (out.get(i).version().compareTo(out.get(i - 1).version()) == 0) {
-        throw new ContractException("Cannot load contract", ns.id() + "/", "",
-            "each version once", "two folders for " + out.get(i).version(), "remove one of them");
+        throw ContractException.builder("Cannot load contract", ns.id() + "/")
+            .expected("each version once")
+            .butWas("two folders for " + out.get(i).version())
+            .hint("remove one of them")
+            .build();
       }
     }
     if (out.isEmpty()) {
-      throw new ContractException(
-          "Cannot load contract",
-          ns.id() + "/",
-          "",
-          "at least one version folder (e.g. " + ns.id() + "/1.0.0/endpoints.yaml)",
-          "no version",
-          "create the first version of the namespace's contract");
+      throw ContractException.builder("Cannot load contract", ns.id() + "/")
+          .expected("at least one version folder (e.g. " + ns.id() + "/1.0.0/endpoints.yaml)")
+          .butWas("no version")
+          .hint("create the first version of the namespace's contract")
+          .build();
     }
     return List.copyOf(out);
   }
@@ -195,8 +186,11 @@ public final class ContractLoader {
     String versionDir = ns.id() + "/" + dir.getFileName().toString().replace("/", "");
     String file = versionDir + "/endpoints.yaml";
     if (!Files.isRegularFile(dir.resolve("endpoints.yaml"))) {
-      throw new ContractException("Cannot load contract", file, "", "an endpoints.yaml in every version folder",
-          "missing file", "create " + file + " listing the version's endpoints");
+      throw ContractException.builder("Cannot load contract", file)
+          .expected("an endpoints.yaml in every version folder")
+          .butWas("missing file")
+          .hint("create " + file + " listing the version's endpoints")
+          .build();
     }
     LocatedDocument doc = parse(file, dir.resolve("endpoints.yaml"));
     Fields f = Fields.object(doc, "", "the version's endpoints");
@@ -504,13 +498,12 @@ public final class ContractLoader {
 
   private static ContractException refError(LocatedDocument doc, String pointer, String ref, String actual, String hint) {
     String where = doc.position(pointer);
-    return new ContractException(
-        "Cannot load contract",
-        doc.file(),
-        where.isEmpty() ? pointer : where + ", at " + pointer,
-        "a $ref to a schema inside the contract tree",
-        "\"" + ref + "\": " + actual,
-        hint);
+    return ContractException.builder("Cannot load contract", doc.file())
+        .at(where.isEmpty() ? pointer : where + ", at " + pointer)
+        .expected("a $ref to a schema inside the contract tree")
+        .butWas("\"" + ref + "\": " + actual)
+        .hint(hint)
+        .build();
   }
 
   // ---------------------------------------------------------------- consumers
@@ -573,8 +566,11 @@ public final class ContractLoader {
   /** Reads a policy file on its own, e.g. one given to {@code diff --policy}. */
   public static Policy readPolicyFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ContractException("Cannot load policy", file.toString(), "", "a contract-gate.yaml policy file",
-          "no such file", "check the path given to --policy");
+      throw ContractException.builder("Cannot load policy", file.toString())
+          .expected("a contract-gate.yaml policy file")
+          .butWas("no such file")
+          .hint("check the path given to --policy")
+          .build();
     }
     return new ContractLoader(file.toAbsolutePath().getParent(), file.toString()).readPolicy(file.getFileName().toString());
   }
@@ -633,8 +629,12 @@ public final class ContractLoader {
     try (InputStream in = Files.newInputStream(p)) {
       return LocatedDocument.parse(file, in, LocatedDocument.Syntax.forFile(file));
     } catch (IOException e) {
-      throw new ContractException("Cannot load contract", file, "", "a readable file", e.getClass().getSimpleName()
-          + ": " + e.getMessage(), "check the file's permissions");
+      throw ContractException.builder("Cannot load contract", file)
+          .expected("a readable file")
+          .butWas(e.getClass().getSimpleName()
+              + ": " + e.getMessage())
+          .hint("check the file's permissions")
+          .build();
     }
   }
 

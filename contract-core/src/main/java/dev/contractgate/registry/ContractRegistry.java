@@ -72,13 +72,11 @@ public final class ContractRegistry {
     String r = root.startsWith("/") ? root.substring(1) : root;
     URL url = (loader == null ? ContractRegistry.class.getClassLoader() : loader).getResource(r);
     if (url == null) {
-      throw new ContractException(
-          "Cannot load contract",
-          "classpath:" + r,
-          "",
-          "a classpath root holding a contract tree",
-          "no such resource",
-          "add the jar that packages the contracts to the classpath, or pass a directory");
+      throw ContractException.builder("Cannot load contract", "classpath:" + r)
+          .expected("a classpath root holding a contract tree")
+          .butWas("no such resource")
+          .hint("add the jar that packages the contracts to the classpath, or pass a directory")
+          .build();
     }
     try {
       URI uri = url.toURI();
@@ -95,8 +93,12 @@ public final class ContractRegistry {
       }
       return new ContractRegistry(ContractLoader.load(Path.of(uri), "classpath:" + r));
     } catch (URISyntaxException | IOException e) {
-      throw new ContractException("Cannot load contract", "classpath:" + r, "", "a readable classpath root",
-          e.toString(), "check the classpath", e);
+      throw ContractException.builder("Cannot load contract", "classpath:" + r)
+          .expected("a readable classpath root")
+          .butWas(e.toString())
+          .hint("check the classpath")
+          .cause(e)
+          .build();
     }
   }
 
@@ -116,8 +118,11 @@ public final class ContractRegistry {
 
   /** The namespace or a {@link ContractException} listing the ones that exist. */
   public Namespace requireNamespace(String id) {
-    return namespace(id).orElseThrow(() -> new ContractException("Unknown namespace", tree.origin(), "",
-        "one of " + tree.namespaces().keySet(), "\"" + id + "\"", "pick a namespace of the tree (contract-gate list)"));
+    return namespace(id).orElseThrow(() -> ContractException.builder("Unknown namespace", tree.origin())
+        .expected("one of " + tree.namespaces().keySet())
+        .butWas("\"" + id + "\"")
+        .hint("pick a namespace of the tree (contract-gate list)")
+        .build());
   }
 
   /** Versions of a namespace in semantic-version order; empty for an unknown namespace. */
@@ -132,9 +137,11 @@ public final class ContractRegistry {
   /** The version, or a {@link ContractException} listing the ones that exist. */
   public ContractVersion requireVersion(String namespace, String version) {
     requireNamespace(namespace);
-    return version(namespace, version).orElseThrow(() -> new ContractException("Unknown version", namespace + "/",
-        "", "one of " + versions(namespace).stream().map(v -> v.version().toString()).toList(),
-        "\"" + version + "\"", "pick a version of the namespace (contract-gate list)"));
+    return version(namespace, version).orElseThrow(() -> ContractException.builder("Unknown version", namespace + "/")
+        .expected("one of " + versions(namespace).stream().map(v -> v.version().toString()).toList())
+        .butWas("\"" + version + "\"")
+        .hint("pick a version of the namespace (contract-gate list)")
+        .build());
   }
 
   /** The newest version of a namespace. */
@@ -145,9 +152,11 @@ public final class ContractRegistry {
 
   /** The endpoint, or a {@link ContractException} listing the ones that exist. */
   public Endpoint requireEndpoint(ContractVersion version, String endpointId) {
-    return version.endpoint(endpointId).orElseThrow(() -> new ContractException("Unknown endpoint", version.file(),
-        "", "one of " + version.endpoints().stream().map(Endpoint::id).toList(), "\"" + endpointId + "\"",
-        "pick an endpoint of " + version.label() + " (contract-gate list)"));
+    return version.endpoint(endpointId).orElseThrow(() -> ContractException.builder("Unknown endpoint", version.file())
+        .expected("one of " + version.endpoints().stream().map(Endpoint::id).toList())
+        .butWas("\"" + endpointId + "\"")
+        .hint("pick an endpoint of " + version.label() + " (contract-gate list)")
+        .build());
   }
 
   /** All consumers, sorted by id. */

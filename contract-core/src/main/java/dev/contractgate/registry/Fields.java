@@ -204,13 +204,12 @@ final class Fields {
   public static ContractException error(
       LocatedDocument doc, String pointer, String expected, String actual, String hint) {
     String where = doc.position(pointer);
-    return new ContractException(
-        "Cannot load contract",
-        doc.file(),
-        where.isEmpty() ? pointer : where + (pointer.isEmpty() ? "" : ", at " + pointer),
-        expected,
-        actual,
-        hint);
+    return ContractException.builder("Cannot load contract", doc.file())
+        .at(where.isEmpty() ? pointer : where + (pointer.isEmpty() ? "" : ", at " + pointer))
+        .expected(expected)
+        .butWas(actual)
+        .hint(hint)
+        .build();
   }
 
   /** A short, safe description of a value for "but was". */

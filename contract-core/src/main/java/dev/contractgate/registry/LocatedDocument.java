@@ -130,44 +130,39 @@ public final class LocatedDocument {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), in)) {
       JsonNode root = build(file, p, positions, syntax);
       if (root == null) {
-        throw new ContractException(
-            "Cannot read " + kind(syntax),
-            file,
-            "",
-            "a " + kind(syntax) + " document",
-            "an empty file",
-            "write the document, or delete the file if it is not needed");
+        throw ContractException.builder("Cannot read " + kind(syntax), file)
+            .expected("a " + kind(syntax) + " document")
+            .butWas("an empty file")
+            .hint("write the document, or delete the file if it is not needed")
+            .build();
       }
       if (p.nextToken() != null) {
         TokenStreamLocation loc = p.currentTokenLocation();
-        throw new ContractException(
-            "Cannot read " + kind(syntax),
-            file,
-            lineCol(loc),
-            "one " + kind(syntax) + " value",
-            "more content after the end of the first value",
-            "a file holds exactly one document; remove the trailing content");
+        throw ContractException.builder("Cannot read " + kind(syntax), file)
+            .at(lineCol(loc))
+            .expected("one " + kind(syntax) + " value")
+            .butWas("more content after the end of the first value")
+            .hint("a file holds exactly one document; remove the trailing content")
+            .build();
       }
       return new LocatedDocument(file, root, positions == null ? Map.of() : positions);
     } catch (StreamConstraintsException e) {
-      throw new ContractException(
-          "Cannot read " + kind(syntax),
-          file,
-          lineCol(e.getLocation()),
-          "at most " + maxDepth + " levels of nesting",
-          "a deeper document (" + e.getOriginalMessage() + ")",
-          "flatten the document or raise the nesting limit");
+      throw ContractException.builder("Cannot read " + kind(syntax), file)
+          .at(lineCol(e.getLocation()))
+          .expected("at most " + maxDepth + " levels of nesting")
+          .butWas("a deeper document (" + e.getOriginalMessage() + ")")
+          .hint("flatten the document or raise the nesting limit")
+          .build();
     } catch (JacksonException e) {
-      throw new ContractException(
-          "Cannot read " + kind(syntax),
-          file,
-          lineCol(e.getLocation()),
-          "well-formed " + kind(syntax),
-          firstLine(e.getOriginalMessage()),
-          syntax == Syntax.YAML
+      throw ContractException.builder("Cannot read " + kind(syntax), file)
+          .at(lineCol(e.getLocation()))
+          .expected("well-formed " + kind(syntax))
+          .butWas(firstLine(e.getOriginalMessage()))
+          .hint(syntax == Syntax.YAML
               ? "check indentation and quoting around this line (a ':' or '#' inside a value needs quotes)"
-              : "check for a missing comma, quote or bracket just before this position",
-          e);
+              : "check for a missing comma, quote or bracket just before this position")
+          .cause(e)
+          .build();
     }
   }
 
@@ -194,13 +189,12 @@ public final class LocatedDocument {
             Map<String, Long> lines = (Map<String, Long>) top[3];
             firstLine = lines.getOrDefault(name, -1L);
           }
-          throw new ContractException(
-              "Cannot read " + kind(syntax),
-              file,
-              lineCol(loc),
-              "each key once per object",
-              "key \"" + name + "\" a second time (first at line " + (firstLine < 0 ? "?" : firstLine) + ")",
-              "remove one of the two; which one wins is not defined, so Contract Gate refuses to guess");
+          throw ContractException.builder("Cannot read " + kind(syntax), file)
+              .at(lineCol(loc))
+              .expected("each key once per object")
+              .butWas("key \"" + name + "\" a second time (first at line " + (firstLine < 0 ? "?" : firstLine) + ")")
+              .hint("remove one of the two; which one wins is not defined, so Contract Gate refuses to guess")
+              .build();
         }
         if (!track) {
           @SuppressWarnings("unchecked")

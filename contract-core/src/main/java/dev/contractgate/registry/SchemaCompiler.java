@@ -89,18 +89,25 @@ public final class SchemaCompiler {
 
   private Schema doCompile(SourceLocation location) {
     if (!documents.containsKey(location.file())) {
-      throw new ContractException("Cannot compile schema", location.file(), location.pointer(),
-          "a schema file registered in the contract tree", "an unknown file",
-          "reference the schema from an endpoint so the registry loads it");
+      throw ContractException.builder("Cannot compile schema", location.file())
+          .at(location.pointer())
+          .expected("a schema file registered in the contract tree")
+          .butWas("an unknown file")
+          .hint("reference the schema from an endpoint so the registry loads it")
+          .build();
     }
     try {
       Schema schema = registry.getSchema(SchemaLocation.of(iri(location)));
       schema.initializeValidators();
       return schema;
     } catch (RuntimeException e) {
-      throw new ContractException("Cannot compile schema", location.file(), location.pointer(),
-          "a valid JSON Schema (2020-12 or draft-07)", String.valueOf(e.getMessage()),
-          "check the keyword named above against the JSON Schema specification", e);
+      throw ContractException.builder("Cannot compile schema", location.file())
+          .at(location.pointer())
+          .expected("a valid JSON Schema (2020-12 or draft-07)")
+          .butWas(String.valueOf(e.getMessage()))
+          .hint("check the keyword named above against the JSON Schema specification")
+          .cause(e)
+          .build();
     }
   }
 

@@ -112,9 +112,12 @@ public final class StubPlan {
       }
       return body;
     } catch (IllegalStateException e) {
-      throw new ContractException("Cannot build a stub", schema.file(), schema.pointer(),
-          "a schema with \"examples\" or one a valid instance can be generated for", e.getMessage(),
-          "add an \"examples\" value to the response schema");
+      throw ContractException.builder("Cannot build a stub", schema.file())
+          .at(schema.pointer())
+          .expected("a schema with \"examples\" or one a valid instance can be generated for")
+          .butWas(e.getMessage())
+          .hint("add an \"examples\" value to the response schema")
+          .build();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.contractgate.validate;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.report.Facts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +68,6 @@ public record ValidationResult(String subject, int status, List<Violation> viola
   }
 
   private static void fact(StringBuilder b, String key, String value) {
-    b.append("\n    ").append(key).append(": ").append(value.replace("\n", "\n              "));
+    Facts.append(b, key.strip(), value);
   }
 }

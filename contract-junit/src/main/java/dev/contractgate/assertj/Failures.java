@@ -1,5 +1,6 @@
 package dev.contractgate.assertj;
 
+import dev.contractgate.report.Facts;
 import dev.contractgate.validate.ValidationResult;
 import dev.contractgate.validate.Violation;
 import java.util.List;
@@ -16,9 +17,11 @@ final class Failures {
 
   static String noViolationAt(ValidationResult result, String pointer) {
     List<String> where = result.violations().stream().map(Violation::where).distinct().toList();
-    return "Expected a violation at " + pointer + " of contract " + result.subject() + ", status "
-        + result.status() + "\n    expected: a violation at " + pointer
-        + "\n    but was : " + (where.isEmpty() ? "no violations" : "violations at " + where);
+    StringBuilder b = new StringBuilder("Expected a violation at " + pointer + " of contract " + result.subject()
+        + ", status " + result.status());
+    Facts.append(b, "expected", "a violation at " + pointer);
+    Facts.append(b, "but was", where.isEmpty() ? "no violations" : "violations at " + where);
+    return b.toString();
   }
 
   static boolean hasViolationAt(ValidationResult result, String pointer) {

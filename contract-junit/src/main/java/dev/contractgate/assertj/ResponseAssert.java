@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.contractgate.junit.ContractResponse;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
+import dev.contractgate.report.Facts;
 import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import org.apiguardian.api.API;
@@ -136,9 +137,11 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, ContractRespo
   public ResponseAssert hasStatus(int expected) {
     isNotNull();
     if (actual.status() != expected) {
-      String message = "Expected status " + expected + " from " + actual.version().label() + " "
-          + actual.endpoint().id() + " (" + actual.request() + ")\n    expected: " + expected
-          + "\n    but was : " + actual.status();
+      StringBuilder b = new StringBuilder("Expected status " + expected + " from " + actual.version().label()
+          + " " + actual.endpoint().id() + " (" + actual.request() + ")");
+      Facts.append(b, "expected", String.valueOf(expected));
+      Facts.append(b, "but was", String.valueOf(actual.status()));
+      String message = b.toString();
       throw failureWithActualExpected(actual.status(), expected, Failures.literal(actual.redact(message)));
     }
     return myself;

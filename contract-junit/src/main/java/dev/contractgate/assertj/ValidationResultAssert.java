@@ -2,6 +2,7 @@ package dev.contractgate.assertj;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.report.Facts;
 import dev.contractgate.validate.ValidationResult;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
@@ -74,9 +75,11 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
     isNotNull();
     int count = actual.violations().size();
     if (count != expected) {
-      throw failureWithActualExpected(count, expected, Failures.literal("Expected " + expected
-          + (expected == 1 ? " violation" : " violations") + " but found " + count + "\n    expected: " + expected
-          + "\n    but was : " + count + "\n\n" + actual.render()));
+      StringBuilder b = new StringBuilder("Expected " + expected + (expected == 1 ? " violation" : " violations")
+          + " but found " + count);
+      Facts.append(b, "expected", String.valueOf(expected));
+      Facts.append(b, "but was", String.valueOf(count));
+      throw failureWithActualExpected(count, expected, Failures.literal(b + "\n\n" + actual.render()));
     }
     return myself;
   }

@@ -6,6 +6,7 @@ import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.gate.ProbeResult;
 import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.report.Facts;
 import dev.contractgate.validate.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,13 +118,13 @@ public final class ContractProbes {
     StringBuilder b = new StringBuilder(r.label()).append(": ").append(r.request()).append(" -> ").append(r.message());
     int i = 1;
     for (Violation v : r.violations()) {
-      b.append("\n\n[").append(i++).append("] at ").append(v.where())
-          .append("\n    expected: ").append(v.expected())
-          .append("\n    but was : ").append(v.actual());
-      v.schemaLocation().ifPresent(s -> b.append("\n    schema  : ").append(s));
-      b.append("\n    rule    : ").append(v.rule());
+      b.append("\n\n[").append(i++).append("] at ").append(v.where());
+      Facts.append(b, "expected", v.expected());
+      Facts.append(b, "but was", v.actual());
+      v.schemaLocation().ifPresent(s -> Facts.append(b, "schema", s.toString()));
+      Facts.append(b, "rule", v.rule());
       if (!v.hint().isEmpty()) {
-        b.append("\n    hint    : ").append(v.hint());
+        Facts.append(b, "hint", v.hint());
       }
     }
     return b.toString();

@@ -3,6 +3,7 @@ package dev.contractgate.diff.engine;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.Relation;
 import dev.contractgate.diff.Severity;
+import dev.contractgate.report.Facts;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +26,7 @@ final class Messages {
   }
 
   private static void fact(StringBuilder b, String key, String value) {
-    b.append('\n').append("    ").append(key).append(": ").append(value.replace("\n", "\n              "));
+    Facts.append(b, key.strip(), value);
   }
 
   static String meaning(Engine.Finding f, Direction d, Severity s) {

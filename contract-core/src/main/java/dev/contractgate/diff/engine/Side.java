@@ -53,9 +53,11 @@ final class Side {
     if (doc == null) {
       doc = documents.apply(file);
       if (doc == null) {
-        throw new ContractException("Cannot compare schemas", file, "",
-            "a schema file in the " + label + " contract tree", "no such file",
-            "check the $ref or the schema path; paths are relative to the file that holds them");
+        throw ContractException.builder("Cannot compare schemas", file)
+            .expected("a schema file in the " + label + " contract tree")
+            .butWas("no such file")
+            .hint("check the $ref or the schema path; paths are relative to the file that holds them")
+            .build();
       }
       files.put(file, doc);
     }
@@ -75,14 +77,20 @@ final class Side {
     JsonNode doc = document(loc.file());
     JsonNode n = navigate(doc, loc.pointer());
     if (n == null || n.isMissingNode()) {
-      throw new ContractException("Cannot compare schemas", loc.file(), loc.pointer().isEmpty() ? "/" : loc.pointer(),
-          "a schema at this JSON pointer in the " + label + " version", "nothing there",
-          "fix the $ref or the pointer in the schema reference");
+      throw ContractException.builder("Cannot compare schemas", loc.file())
+          .at(loc.pointer().isEmpty() ? "/" : loc.pointer())
+          .expected("a schema at this JSON pointer in the " + label + " version")
+          .butWas("nothing there")
+          .hint("fix the $ref or the pointer in the schema reference")
+          .build();
     }
     if (!n.isObject() && !n.isBoolean()) {
-      throw new ContractException("Cannot compare schemas", loc.file(), loc.pointer().isEmpty() ? "/" : loc.pointer(),
-          "a JSON Schema (an object or true/false)", n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
-          "point the reference at a schema object");
+      throw ContractException.builder("Cannot compare schemas", loc.file())
+          .at(loc.pointer().isEmpty() ? "/" : loc.pointer())
+          .expected("a JSON Schema (an object or true/false)")
+          .butWas(n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
+          .hint("point the reference at a schema object")
+          .build();
     }
     return new Node(loc, n, Node.Mode.PLAIN, false, isDraft7(loc.file()), false);
   }
@@ -182,9 +190,12 @@ final class Side {
         seen = new HashSet<>();
       }
       if (!seen.add(cur.loc.toString())) {
-        throw new ContractException("Cannot compare schemas", n.loc.file(), n.loc.pointer(),
-            "a $ref chain that reaches a schema", "a cycle of $refs through " + cur.loc,
-            "let one of the references point at an actual schema");
+        throw ContractException.builder("Cannot compare schemas", n.loc.file())
+            .at(n.loc.pointer())
+            .expected("a $ref chain that reaches a schema")
+            .butWas("a cycle of $refs through " + cur.loc)
+            .hint("let one of the references point at an actual schema")
+            .build();
       }
       cur = at(target(cur)).withNull(cur.orNull);
     }
@@ -194,14 +205,22 @@ final class Side {
   SourceLocation target(Node n) {
     JsonNode ref = n.json.get("$ref");
     if (!ref.isString()) {
-      throw new ContractException("Cannot compare schemas", n.loc.file(), n.loc.pointer() + "/$ref",
-          "a string", ref.toString(), "write the reference as a string such as \"#/$defs/Post\"");
+      throw ContractException.builder("Cannot compare schemas", n.loc.file())
+          .at(n.loc.pointer() + "/$ref")
+          .expected("a string")
+          .butWas(ref.toString())
+          .hint("write the reference as a string such as \"#/$defs/Post\"")
+          .build();
     }
     try {
       return Refs.resolve(n.loc, ref.stringValue());
     } catch (Refs.RefException e) {
-      throw new ContractException("Cannot compare schemas", n.loc.file(), n.loc.pointer() + "/$ref",
-          "a $ref inside the contract tree", e.getMessage(), e.hint());
+      throw ContractException.builder("Cannot compare schemas", n.loc.file())
+          .at(n.loc.pointer() + "/$ref")
+          .expected("a $ref inside the contract tree")
+          .butWas(e.getMessage())
+          .hint(e.hint())
+          .build();
     }
   }
 

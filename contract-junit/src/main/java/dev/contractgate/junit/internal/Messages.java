@@ -1,5 +1,6 @@
 package dev.contractgate.junit.internal;
 
+import dev.contractgate.report.Facts;
 /** Setup and misuse messages in the shape of STYLE §4: a headline, then aligned facts, the hint last. */
 public final class Messages {
 
@@ -17,7 +18,7 @@ public final class Messages {
   }
 
   private static void fact(StringBuilder b, String key, String value) {
-    b.append("\n    ").append(key).append(": ").append(value.replace("\n", "\n              "));
+    Facts.append(b, key.strip(), value);
   }
 
   /** A value quoted for a message, or {@code not set}. */
