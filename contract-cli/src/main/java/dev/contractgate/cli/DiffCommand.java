@@ -18,13 +18,9 @@ import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractLoader;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
-import dev.contractgate.registry.LocatedDocument;
 import dev.contractgate.registry.Policy;
 import dev.contractgate.registry.SemVer;
-import dev.contractgate.registry.SourceLocation;
 import dev.contractgate.report.Report;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -218,19 +213,18 @@ final class DiffCommand implements Callable<Integer> {
     };
     DiffPolicy diffPolicy = policyFile == null ? DiffPolicy.defaults()
         : ContractDiff.withSeverities(DiffPolicy.defaults(), ContractLoader.readPolicyFile(policyFile));
-    Function<String, JsonNode> oldDocs = folder(oldPath.toAbsolutePath().getParent());
-    Function<String, JsonNode> newDocs = folder(newPath.toAbsolutePath().getParent());
-    String oldName = oldPath.getFileName().toString();
-    String newName = newPath.getFileName().toString();
-    if (oldDocs.apply(oldName) == null || newDocs.apply(newName) == null) {
+    SchemaInput oldIn = SchemaInput.ofFile(oldPath);
+    SchemaInput newIn = SchemaInput.ofFile(newPath);
+    Function<String, JsonNode> oldDocs = oldIn.documents();
+    Function<String, JsonNode> newDocs = newIn.documents();
+    if (oldDocs.apply(oldIn.root().file()) == null || newDocs.apply(newIn.root().file()) == null) {
       throw ContractException.builder("Cannot read input", oldPath + " / " + newPath)
           .expected("two readable schema files")
           .butWas("an unreadable file")
           .hint("check both paths")
           .build();
     }
-    DiffResult r = SchemaDiff.compare(new SchemaInput(oldDocs, SourceLocation.of(oldName)),
-        new SchemaInput(newDocs, SourceLocation.of(newName)), dir, diffPolicy);
+    DiffResult r = SchemaDiff.compare(oldIn, newIn, dir, diffPolicy);
     // A change inside a shared $defs component is reported once, with every instance path it reaches.
     Map<String, EndpointChange> byComponent = new java.util.LinkedHashMap<>();
     for (Change c : r.changes()) {
@@ -253,27 +247,6 @@ final class DiffCommand implements Callable<Integer> {
   private int emit(Report report, boolean failed) {
     reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
-  }
-
-  /** Documents of the folder around a bare schema file, read on demand; refs may not leave the folder. */
-  private static Function<String, JsonNode> folder(Path dir) {
-    Map<String, JsonNode> cache = new ConcurrentHashMap<>();
-    return file -> cache.computeIfAbsent(file, f -> {
-      Path p = dir.resolve(f).normalize();
-      if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
-        return null;
-      }
-      try (InputStream in = Files.newInputStream(p)) {
-        // The path as the user can find it, in any error message.
-        return LocatedDocument.parse(p.toString(), in, LocatedDocument.Syntax.forFile(f)).root();
-      } catch (IOException e) {
-        throw ContractException.builder("Cannot read input", p.toString())
-            .expected("a readable file")
-            .butWas(e.toString())
-            .hint("check the file's permissions")
-            .build();
-      }
-    });
   }
 
   private static Path treeRoot(Path versionDir) {

@@ -2,9 +2,16 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.registry.ContractException;
+import dev.contractgate.registry.LocatedDocument;
 import dev.contractgate.registry.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
@@ -33,5 +40,31 @@ public record SchemaInput(Function<String, JsonNode> documents, SourceLocation r
   public static SchemaInput of(String file, JsonNode schema) {
     Objects.requireNonNull(schema, "schema");
     return new SchemaInput(Map.of(file, schema)::get, SourceLocation.of(file));
+  }
+
+  /**
+   * A schema file (JSON or YAML) with the files of its folder, read on demand: {@code $ref}s may reach
+   * files beside it or below it, never outside the folder. A file that does not exist reads as {@code null}.
+   */
+  public static SchemaInput ofFile(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    Map<String, JsonNode> cache = new ConcurrentHashMap<>();
+    Function<String, JsonNode> documents = name -> cache.computeIfAbsent(name, f -> {
+      Path p = dir.resolve(f).normalize();
+      if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
+        return null;
+      }
+      try (InputStream in = Files.newInputStream(p)) {
+        // The path as the user can find it, in any error message.
+        return LocatedDocument.parse(p.toString(), in, LocatedDocument.Syntax.forFile(f)).root();
+      } catch (IOException e) {
+        throw ContractException.builder("Cannot read input", p.toString())
+            .expected("a readable file")
+            .butWas(e.toString())
+            .hint("check the file's permissions")
+            .build();
+      }
+    });
+    return new SchemaInput(documents, SourceLocation.of(file.getFileName().toString()));
   }
 }

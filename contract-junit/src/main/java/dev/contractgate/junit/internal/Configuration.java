@@ -1,5 +1,7 @@
 package dev.contractgate.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (which JUnit itself backs with system properties and {@code junit-platform.properties}), then the
  * environment variable. The table in {@code docs/junit.md} lists the same keys; keep both in step.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Configuration {
 
   public static final String CONTRACTS = "contract.contracts";

@@ -1,10 +1,13 @@
 package dev.contractgate.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param key normalised, so that two spellings of one location share one loaded registry
  * @param setting the raw setting, for messages
  */
+@API(status = INTERNAL, since = "0.1")
 public record ContractsLocation(String key, Setting setting) {
 
   public ContractsLocation {

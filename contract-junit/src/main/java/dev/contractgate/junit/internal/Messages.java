@@ -1,7 +1,11 @@
 package dev.contractgate.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.contractgate.report.Facts;
+import org.apiguardian.api.API;
 /** Setup and misuse messages in the shape of STYLE §4: a headline, then aligned facts, the hint last. */
+@API(status = INTERNAL, since = "0.1")
 public final class Messages {
 
   /** Where every configuration message points for the full table of settings. */

@@ -1,14 +1,18 @@
 package dev.contractgate.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * What a programmatic {@code ContractExtension} was built with; empty values fall back to the annotation,
  * then the configuration.
  */
+@API(status = INTERNAL, since = "0.1")
 public record Options(
     Optional<String> contracts,
     Optional<String> baseUrl,

@@ -1,17 +1,21 @@
 package dev.contractgate.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.apiguardian.api.API;
 
 /**
  * One OkHttp client per test run, kept in the root store: every {@code ContractClient} derives from it and
  * so shares its connection pool and threads, which JUnit releases through {@link #close()} when the run
  * ends.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SharedHttpClient implements AutoCloseable {
 
   /** The root-store key. */

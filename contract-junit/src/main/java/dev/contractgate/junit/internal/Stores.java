@@ -1,12 +1,16 @@
 package dev.contractgate.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one place that touches JUnit's store, so that the move from {@code getOrComputeIfAbsent} (JUnit 5) to
  * {@code computeIfAbsent} (JUnit 6) is a one-line change.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Stores {
 
   private static final ExtensionContext.Namespace NAMESPACE =
