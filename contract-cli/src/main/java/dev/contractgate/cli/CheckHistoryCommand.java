@@ -9,10 +9,10 @@ import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.report.Report;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 @Command(
     name = "check-history",

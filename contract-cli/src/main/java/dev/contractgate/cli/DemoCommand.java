@@ -2,6 +2,7 @@ package dev.contractgate.cli;
 
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DeployCheck;
+import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.registry.ContractRegistry;
@@ -13,13 +14,13 @@ import dev.contractgate.stub.StubPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       GateResult result = LiveGate.builder(registry).baseUrl(backend.baseUrl()).environment(env::get)
           .progress(p -> reports.progress(err, "probes done", p[0], p[1])).build().run();
-      Report report = result.report();
+      Report report = GateReports.of(result);
       List<String> notes = new ArrayList<>(report.notes());
       notes.add(story == null
           ? "Demo: the embedded backend serves every namespace as its newest contract says."

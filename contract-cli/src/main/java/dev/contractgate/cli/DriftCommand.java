@@ -1,6 +1,7 @@
 package dev.contractgate.cli;
 
 import dev.contractgate.drift.Drift;
+import dev.contractgate.drift.DriftReports;
 import dev.contractgate.drift.DriftResult;
 import dev.contractgate.record.Redaction;
 import dev.contractgate.registry.ContractRegistry;
@@ -110,7 +111,7 @@ final class DriftCommand implements Callable<Integer> {
       err.flush();
     }
     DriftResult result = builder.build().run(inputs);
-    reports.emit(result.report(minConformance, maxUnreadable), out, err, Redactor.forTree(registry, root.environment));
+    reports.emit(DriftReports.of(result, minConformance, maxUnreadable), out, err, Redactor.forTree(registry, root.environment));
     if (result.unreadableCount() > maxUnreadable) {
       err.println("Unreadable recordings: " + result.unreadableCount() + " lines or entries are not recorded exchanges"
           + " (first: " + result.unreadable().get(0).at() + "). Fix them, or pass --max-unreadable "

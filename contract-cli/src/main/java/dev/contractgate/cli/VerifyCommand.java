@@ -1,5 +1,6 @@
 package dev.contractgate.cli;
 
+import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.registry.ContractRegistry;
@@ -94,7 +95,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     GateResult result = gate.run();
-    reports.emit(result.report(), out, err, Redactor.forTree(registry, environment));
+    reports.emit(GateReports.of(result), out, err, Redactor.forTree(registry, environment));
     if (result.unreachable()) {
       err.println("Backend unreachable: no probe got an answer from " + baseUrl
           + ". Check that the backend runs and that --base-url points at it.");

@@ -2,9 +2,9 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.report.Report;
 import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
-import dev.contractgate.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * DriftResult result = Drift.builder(registry).namespaces(List.of("ivanpin")).build()
  *     .run(List.of(Path.of("recordings/recording.ndjson"), Path.of("session.har")));
- * Report report = result.report(99.5, 0);
+ * Report report = DriftReports.of(result, 99.5, 0);
  * }</pre>
  *
  * <p>Recordings are NDJSON files ({@link dev.contractgate.record.ContractRecorder}), HAR 1.2 files or WireMock

@@ -1,21 +1,41 @@
 package dev.contractgate.drift;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.report.Report;
 import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
 import dev.contractgate.report.Report.Level;
-import dev.contractgate.report.Report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
 
-/** Turns a drift run into the report model. */
-final class DriftReports {
+/**
+ * Turns a drift run into the report model, for any {@link dev.contractgate.report.ReportFormat}.
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class DriftReports {
 
   private DriftReports() {}
 
+  /** The report, with every endpoint below 100 % failing and no unreadable line tolerated. */
+  public static Report of(DriftResult r) {
+    return of(r, 100.0, 0);
+  }
+
+  /**
+   * The report: one entry per endpoint (group {@code namespace@version}), failing below {@code minPercent};
+   * an entry for unmatched requests (a warning) and one for unreadable lines (failing beyond
+   * {@code maxUnreadable}).
+   */
   public static Report of(DriftResult r, double minPercent, long maxUnreadable) {
+    Objects.requireNonNull(r.files(), "files");
     List<Report.Entry> entries = new ArrayList<>();
     for (EndpointDrift e : r.endpoints()) {
       entries.add(entry(e, minPercent));

@@ -63,19 +63,4 @@ public record DriftResult(
   public List<EndpointDrift> below(double minPercent) {
     return endpoints.stream().filter(e -> e.below(minPercent)).toList();
   }
-
-  /** The report, with every endpoint below 100 % failing and no unreadable line tolerated. */
-  public Report report() {
-    return report(100.0, 0);
-  }
-
-  /**
-   * The report: one entry per endpoint (group {@code namespace@version}), failing below {@code minPercent};
-   * an entry for unmatched requests (a warning) and one for unreadable lines (failing beyond
-   * {@code maxUnreadable}).
-   */
-  public Report report(double minPercent, long maxUnreadable) {
-    Objects.requireNonNull(files, "files");
-    return DriftReports.of(this, minPercent, maxUnreadable);
-  }
 }

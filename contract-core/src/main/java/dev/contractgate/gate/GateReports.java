@@ -1,17 +1,32 @@
 package dev.contractgate.gate;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.contractgate.report.Report;
 import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
-import dev.contractgate.report.Report;
 import dev.contractgate.validate.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
-/** Turns a live-gate run into the report model. */
-final class GateReports {
+/**
+ * Turns a live-gate run into the report model, for any {@link dev.contractgate.report.ReportFormat}:
+ * one entry per probe, grouped by {@code namespace@version}.
+ *
+ * <pre>{@code
+ * GateResult result = LiveGate.builder(registry).baseUrl(url).build().run();
+ * System.out.println(ReportFormat.TEXT.render(GateReports.of(result)));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class GateReports {
 
   private GateReports() {}
 
+  /** The run as a report: failing probes fail their entry. */
   public static Report of(GateResult result) {
     List<Report.Entry> entries = new ArrayList<>();
     for (ProbeResult r : result.results()) {

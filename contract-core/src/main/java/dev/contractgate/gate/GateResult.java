@@ -36,11 +36,6 @@ public record GateResult(String baseUrl, List<ProbeResult> results, long millis)
     return !results.isEmpty() && results.stream().allMatch(r -> r.outcome() == ProbeResult.Outcome.UNREACHABLE);
   }
 
-  /** This run as a report, for any {@link dev.contractgate.report.ReportFormat}. */
-  public dev.contractgate.report.Report report() {
-    return dev.contractgate.gate.GateReports.of(this);
-  }
-
   public long failures() {
     return results.stream().filter(r -> r.outcome().failed()).count();
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -19,11 +20,23 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum RecordingFormat {
   /** One JSON object per line, as {@link ContractRecorder} writes ({@code .ndjson}, {@code .jsonl}). */
-  NDJSON,
+  NDJSON(NdjsonReader::new),
   /** HAR 1.2 (browser devtools, Playwright): {@code log.entries[].request/response} ({@code .har}). */
-  HAR,
+  HAR(HarReader::new),
   /** A WireMock directory: {@code mappings/*.json} with bodies in {@code __files/}. */
-  WIREMOCK;
+  WIREMOCK(WireMockReader::new);
+
+  // Each format names its reader, so a new format is one constant here and one reader class.
+  private final BiFunction<Path, Redaction, RecordingReader> opener;
+
+  RecordingFormat(BiFunction<Path, Redaction, RecordingReader> opener) {
+    this.opener = opener;
+  }
+
+  /** A reader of a recording in this format; {@code redaction} may be {@code null}. */
+  RecordingReader open(Path path, Redaction redaction) {
+    return opener.apply(path, redaction);
+  }
 
   /**
    * Recognises a path: a directory is a WireMock root (or its {@code mappings} directory); {@code .har} is

@@ -49,11 +49,7 @@ public interface RecordingReader extends Closeable {
    * and WireMock mappings were not written by {@link ContractRecorder} and may hold secrets.
    */
   static RecordingReader open(Path path, Redaction redaction) {
-    return switch (RecordingFormat.detect(path)) {
-      case NDJSON -> new NdjsonReader(path, redaction);
-      case HAR -> new HarReader(path, redaction);
-      case WIREMOCK -> new WireMockReader(path, redaction);
-    };
+    return RecordingFormat.detect(path).open(path, redaction);
   }
 
   /** The exchange with {@code redaction} applied to its target, headers and body. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractgate.drift.Drift;
 import dev.contractgate.drift.DriftGroup;
+import dev.contractgate.drift.DriftReports;
 import dev.contractgate.drift.DriftResult;
 import dev.contractgate.drift.EndpointDrift;
 import dev.contractgate.registry.ContractRegistry;
@@ -144,7 +145,7 @@ class ContractRecorderTest {
     assertThat(list.violations().get(0).samples()).extracting(s -> s.at().index()).containsExactly(11L, 12L, 13L);
     assertThat(list.unknownFields()).extracting(DriftGroup::pointer).containsExactly("/debugToken", "/items/*/author/email");
     assertThat(list.unknownFields()).extracting(DriftGroup::count).containsExactly(13L, 13L);
-    Report report = result.report();
+    Report report = DriftReports.of(result);
     assertThat(report.passed()).isFalse();
     for (ReportFormat f : ReportFormat.values()) {
       assertThat(f.render(report)).as(f.name()).doesNotContain(TOKEN, BEARER, SESSION, EMAIL);

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.contractgate.drift.Drift;
 import dev.contractgate.drift.DriftGroup;
+import dev.contractgate.drift.DriftReports;
 import dev.contractgate.drift.DriftResult;
 import dev.contractgate.drift.EndpointDrift;
 import dev.contractgate.registry.ContractException;
@@ -127,7 +128,7 @@ class RecordingReaderTest {
       assertThat(result.outsideNamespaces()).isEqualTo(1);
       assertThat(result.withoutResponse()).isEqualTo(1);
       assertThat(result.recordings()).isEqualTo(6);
-      String text = ReportFormat.TEXT.render(result.report());
+      String text = ReportFormat.TEXT.render(DriftReports.of(result));
       assertThat(text).contains("3 responses, 66.6 % conforming", "requests matching no endpoint", "blog/feed/rss.xml")
           .doesNotContain("har-token-do-not-leak-42", "har-cookie-value-77");
     }
@@ -236,9 +237,9 @@ class RecordingReaderTest {
       DriftResult result = Drift.builder(registry).build().run(List.of(file));
       assertThat(result.unreadableCount()).isEqualTo(3);
       assertThat(result.endpoint("ivanpin", "blog.list").orElseThrow().count()).isEqualTo(2);
-      assertThat(result.report(100, 3).passed()).isTrue();
-      assertThat(result.report(100, 2).passed()).isFalse();
-      assertThat(ReportFormat.TEXT.render(result.report())).contains("recording.unreadable", file + ", line 2");
+      assertThat(DriftReports.of(result, 100, 3).passed()).isTrue();
+      assertThat(DriftReports.of(result, 100, 2).passed()).isFalse();
+      assertThat(ReportFormat.TEXT.render(DriftReports.of(result))).contains("recording.unreadable", file + ", line 2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.contractgate.assertj.ContractSoftAssertions;
+import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.junit.ContractClient;
@@ -114,7 +115,7 @@ class BackendContractTest {
     GateResult gate = LiveGate.builder(registry).baseUrl(client.baseUrl()).build().run();
     // THEN
     if (!gate.passed()) {
-      fail(ReportFormat.TEXT.render(gate.report()));
+      fail(ReportFormat.TEXT.render(GateReports.of(gate)));
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.junit.ContractClient;
@@ -171,7 +172,7 @@ class BrokenProviderTest {
     void the_post_deploy_smoke_test_passes_on_both_sites(ContractClient client, ContractRegistry registry) {
       GateResult gate = LiveGate.builder(registry).baseUrl(client.baseUrl()).build().run();
       if (!gate.passed()) {
-        fail(ReportFormat.TEXT.render(gate.report()));
+        fail(ReportFormat.TEXT.render(GateReports.of(gate)));
       }
     }
   }
