@@ -38,7 +38,8 @@ final class ConsumerReader {
         .orElseThrow(() -> f.error("version", "one of the versions of " + ns + ": "
             + nsVersions.stream().map(c -> c.version().toString()).toList(), "\"" + v + "\"",
             "pin the consumer to a version that exists in the tree"));
-    Map<String, List<String>> reads = f.has("reads") ? reads(f.child("reads", "pointer patterns per endpoint id"), pinned)
+    Map<String, List<String>> reads = f.has("reads")
+        ? reads(f.child("reads", "pointer patterns per endpoint id"), pinned)
         : new LinkedHashMap<>();
     return new Consumer(id, ns, version, f.stringList("owners", "list owners as strings"), reads, file);
   }
