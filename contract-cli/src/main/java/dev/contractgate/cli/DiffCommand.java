@@ -15,7 +15,6 @@ import dev.contractgate.drift.RecordedEvidence;
 import dev.contractgate.openapi.ImportedVersion;
 import dev.contractgate.openapi.OpenApiImport;
 import dev.contractgate.registry.ContractException;
-import dev.contractgate.registry.ContractLoader;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Policy;
@@ -166,7 +165,7 @@ final class DiffCommand implements Callable<Integer> {
     }
     ImportedVersion o = OpenApiImport.convert(oldPath, ns, ov, Optional.empty());
     ImportedVersion n = OpenApiImport.convert(newPath, ns, nv, Optional.empty());
-    Policy policy = policyFile == null ? Policy.defaults() : ContractLoader.readPolicyFile(policyFile);
+    Policy policy = policyFile == null ? Policy.defaults() : Policy.read(policyFile);
     DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
     VersionDiff d = OpenApiImport.compare(o, n, diffPolicy, diff.today());
     HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
@@ -189,7 +188,7 @@ final class DiffCommand implements Callable<Integer> {
     if (direction != null) {
       throw usage("--direction applies to two schema files; contract versions judge each part in its own direction");
     }
-    Policy policy = policyFile == null ? newTree.policy() : ContractLoader.readPolicyFile(policyFile);
+    Policy policy = policyFile == null ? newTree.policy() : Policy.read(policyFile);
     DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
     VersionDiff d = ContractDiff.compare(oldTree, o, newTree, n, diffPolicy, diff.today());
     if (!diff.recordings.isEmpty()) {
@@ -212,7 +211,7 @@ final class DiffCommand implements Callable<Integer> {
       case both -> Direction.BOTH;
     };
     DiffPolicy diffPolicy = policyFile == null ? DiffPolicy.defaults()
-        : ContractDiff.withSeverities(DiffPolicy.defaults(), ContractLoader.readPolicyFile(policyFile));
+        : ContractDiff.withSeverities(DiffPolicy.defaults(), Policy.read(policyFile));
     SchemaInput oldIn = SchemaInput.ofFile(oldPath);
     SchemaInput newIn = SchemaInput.ofFile(newPath);
     Function<String, JsonNode> oldDocs = oldIn.documents();

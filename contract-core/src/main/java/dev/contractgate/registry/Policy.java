@@ -2,6 +2,7 @@ package dev.contractgate.registry;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,20 @@ public record Policy(Limits limits, Map<String, String> severities, List<Exempti
   /** The policy of a tree without {@code contract-gate.yaml}. */
   public static Policy defaults() {
     return new Policy(Limits.defaults(), Map.of(), List.of(), "");
+  }
+
+  /**
+   * Reads a policy file on its own, outside any contract tree, e.g. the one given to {@code diff --policy}.
+   * It is read as strictly as a tree's {@code contract-gate.yaml}; messages and {@link #file()} name it by its
+   * file name alone.
+   *
+   * @param file a {@code contract-gate.yaml}-style file
+   * @throws ContractException naming the file, line and fix when the file is missing or wrong
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static Policy read(Path file) {
+    return PolicyReader.readFile(Objects.requireNonNull(file, "file"));
   }
 
   /**
