@@ -5,146 +5,120 @@ import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.Namespace;
-import java.io.PrintWriter;
+import dev.contractgate.report.Report;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(
     name = "list",
     description = {
       "List namespaces, versions, endpoints and consumers of a contract tree.",
       "It loads every file and compiles every schema, so it doubles as a lint of the whole tree:"
-          + " any problem exits 3 with the file, line and a hint."
+          + " any problem exits 3 with the file, line and a hint.",
+      "The listing is a report (kind list): one entry per endpoint (group NAMESPACE@VERSION, name the endpoint"
+          + " id, summary 'METHOD PATH [STATUSES]' and deprecation, sunset and feature flag), one per consumer"
+          + " (group consumers, with the fields it reads per endpoint), and notes with each namespace's base path,"
+          + " token, session cookie and owners. For scripts, --format json prints it as the report JSON"
+          + " (contract-gate/report/1, docs/report.schema.json)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the tree is valid", "2:usage error", "3:the tree cannot be loaded (the message says where and why)"})
+    exitCodeList = {"0:the tree is valid", "2:usage error", "3:the tree cannot be loaded (the message says where and why)"},
+    footerHeading = "%nExample:%n",
+    footer = "  contract-gate list --contracts contracts/ --format json")
 final class ListCommand implements Callable<Integer> {
+
+  /** Group of the consumer entries; namespaces' groups are {@code namespace@version}. */
+  static final String CONSUMERS = "consumers";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ContractsOption contracts;
   @Mixin HelpOption help;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). JSON is for scripts.")
-  Format format;
+  @Mixin ReportOptions reports;
+  @ParentCommand RootCommand root;
 
   @Override
   public Integer call() {
+    reports.validate(spec.commandLine());
     ContractRegistry registry = contracts.load();
     int compiled = registry.compileAll();
-    PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
-      out.println(Json.write(json(registry, compiled)));
-    } else {
-      text(registry, compiled, out);
-    }
-    out.flush();
+    reports.emit(report(registry, compiled), spec.commandLine().getOut(), spec.commandLine().getErr(),
+        Redactor.forTree(registry, root.environment));
     return ExitCodes.OK;
   }
 
-  private static void text(ContractRegistry registry, int compiled, PrintWriter out) {
+  static Report report(ContractRegistry registry, int compiled) {
+    List<Report.Entry> entries = new ArrayList<>();
+    List<String> namespaceNotes = new ArrayList<>();
+    List<String> versionNotes = new ArrayList<>();
     int versions = 0;
     int endpoints = 0;
     for (Namespace ns : registry.namespaces()) {
+      namespaceNotes.add(describe(ns));
       for (ContractVersion v : registry.versions(ns.id())) {
         versions++;
         endpoints += v.endpoints().size();
-      }
-    }
-    out.printf("Contract tree %s: %d namespace%s, %d versions, %d endpoints, %d consumers; %d schema files, %d"
-            + " schema references compiled%n",
-        registry.origin(), registry.namespaces().size(), registry.namespaces().size() == 1 ? "" : "s", versions,
-        endpoints, registry.consumers().size(), registry.schemaFiles().size(), compiled);
-    for (Namespace ns : registry.namespaces()) {
-      out.println();
-      StringBuilder head = new StringBuilder(ns.id()).append("  ").append(ns.basePath());
-      ns.auth().ifPresent(a -> head.append("  token ").append(a.header()).append(" from $").append(a.tokenEnv()));
-      ns.sessionCookie().ifPresent(c -> head.append("  cookie ").append(c));
-      out.println(head);
-      for (ContractVersion v : registry.versions(ns.id())) {
-        out.printf("  %s  %d endpoint%s%s%n", v.version(), v.endpoints().size(), v.endpoints().size() == 1 ? "" : "s",
-            v.description().isEmpty() ? "" : "  " + v.description());
-        int idWidth = v.endpoints().stream().mapToInt(e -> e.id().length()).max().orElse(0);
+        versionNotes.add(v.label() + ": " + count(v.endpoints().size(), "endpoint")
+            + (v.description().isEmpty() ? "" : "; " + v.description()));
         for (Endpoint e : v.endpoints()) {
-          String statuses = e.responses().keySet().stream().map(String::valueOf).collect(Collectors.joining(" "));
-          String flags = (e.deprecated() ? "  deprecated" + e.sunset().map(d -> " (sunset " + d + ")").orElse("") : "")
-              + e.featureFlag().map(f -> "  flag " + f).orElse("");
-          out.printf("    %-" + idWidth + "s  %-6s %s  [%s]%s%n", e.id(), e.method(), e.fullPath(ns.basePath()),
-              statuses, flags);
+          entries.add(new Report.Entry(v.label(), e.id(), Report.Status.PASSED, summary(ns, e), List.of(), 0));
         }
       }
     }
-    List<Consumer> consumers = registry.consumers();
-    if (!consumers.isEmpty()) {
-      out.println();
-      out.println("consumers");
-      for (Consumer c : consumers) {
-        out.printf("  %s  %s@%s%s%n", c.id(), c.namespace(), c.version(),
-            c.reads().isEmpty() ? "" : "  reads " + String.join(", ", c.reads().keySet().stream().sorted().toList()));
-      }
+    for (Consumer c : registry.consumers()) {
+      entries.add(consumer(c));
     }
+    String title = String.format("list contract tree %s: %s, %s, %s, %s; %s, %s compiled", registry.origin(),
+        count(registry.namespaces().size(), "namespace"), count(versions, "version"), count(endpoints, "endpoint"),
+        count(registry.consumers().size(), "consumer"), count(registry.schemaFiles().size(), "schema file"),
+        count(compiled, "schema reference"));
+    List<String> notes = new ArrayList<>(namespaceNotes);
+    notes.addAll(versionNotes);
+    return new Report("list", title, entries, notes);
   }
 
-  private static ObjectNode json(ContractRegistry registry, int compiled) {
-    ObjectNode root = Json.object();
-    root.put("format", "contract-gate/list/1");
-    root.put("origin", registry.origin());
-    root.put("compiledSchemas", compiled);
-    ArrayNode nss = root.putArray("namespaces");
-    for (Namespace ns : registry.namespaces()) {
-      ObjectNode n = nss.addObject();
-      n.put("id", ns.id());
-      n.put("basePath", ns.basePath());
-      n.put("description", ns.description());
-      ns.auth().ifPresent(a -> {
-        ObjectNode auth = n.putObject("auth");
-        auth.put("header", a.header());
-        auth.put("tokenEnv", a.tokenEnv());
-        ArrayNode st = auth.putArray("statusWithoutToken");
-        a.statusWithoutToken().forEach(st::add);
-      });
-      ns.sessionCookie().ifPresent(c -> n.put("sessionCookie", c));
-      ArrayNode owners = n.putArray("owners");
-      ns.owners().forEach(owners::add);
-      ArrayNode vs = n.putArray("versions");
-      for (ContractVersion v : registry.versions(ns.id())) {
-        ObjectNode vn = vs.addObject();
-        vn.put("version", v.version().toString());
-        vn.put("description", v.description());
-        ArrayNode es = vn.putArray("endpoints");
-        for (Endpoint e : v.endpoints()) {
-          ObjectNode en = es.addObject();
-          en.put("id", e.id());
-          en.put("method", e.method());
-          en.put("path", e.path());
-          en.put("fullPath", e.fullPath(ns.basePath()));
-          ArrayNode st = en.putArray("statuses");
-          e.responses().keySet().forEach(st::add);
-          en.put("deprecated", e.deprecated());
-          e.sunset().ifPresent(d -> en.put("sunset", d.toString()));
-          e.featureFlag().ifPresent(f -> en.put("featureFlag", f));
-        }
-      }
+  /** {@code GET /api/ivanpin/services/blog/list.php [200 404]  deprecated (sunset 2027-01-01)  flag x}. */
+  private static String summary(Namespace ns, Endpoint e) {
+    String statuses = e.responses().keySet().stream().map(String::valueOf).collect(Collectors.joining(" "));
+    return e.method() + " " + e.fullPath(ns.basePath()) + " [" + statuses + "]"
+        + (e.deprecated() ? "  deprecated" + e.sunset().map(d -> " (sunset " + d + ")").orElse("") : "")
+        + e.featureFlag().map(f -> "  flag " + f).orElse("");
+  }
+
+  /** One consumer: its pinned version and, per endpoint it reads, the fields (an INFO finding each). */
+  private static Report.Entry consumer(Consumer c) {
+    List<String> read = c.reads().keySet().stream().sorted().toList();
+    List<Report.Finding> findings = new ArrayList<>();
+    for (String endpoint : read) {
+      findings.add(new Report.Finding(Report.Level.INFO, "consumer.reads", endpoint,
+          List.of(new Report.Fact("fields", String.join(", ", c.reads().get(endpoint)))), "", "", ""));
     }
-    ArrayNode cs = root.putArray("consumers");
-    for (Consumer c : registry.consumers()) {
-      ObjectNode cn = cs.addObject();
-      cn.put("id", c.id());
-      cn.put("namespace", c.namespace());
-      cn.put("version", c.version().toString());
-      ObjectNode reads = cn.putObject("reads");
-      c.reads().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(r -> {
-        ArrayNode ps = reads.putArray(r.getKey());
-        r.getValue().forEach(ps::add);
-      });
+    String summary = c.namespace() + "@" + c.version() + (read.isEmpty() ? "" : " reads " + String.join(", ", read));
+    return new Report.Entry(CONSUMERS, c.id(), Report.Status.PASSED, summary, findings, 0);
+  }
+
+  /** {@code ivanpin: base path /api/ivanpin/services/; token X-WGP-Token from $IVANPIN_API_TOKEN ...}. */
+  private static String describe(Namespace ns) {
+    StringBuilder b = new StringBuilder(ns.id()).append(": base path ").append(ns.basePath());
+    ns.auth().ifPresent(a -> b.append("; token ").append(a.header()).append(" from $").append(a.tokenEnv())
+        .append(a.statusWithoutToken().isEmpty() ? "" : ", refused without it with "
+            + a.statusWithoutToken().stream().map(String::valueOf).collect(Collectors.joining(" or "))));
+    ns.sessionCookie().ifPresent(c -> b.append("; session cookie ").append(c));
+    if (!ns.owners().isEmpty()) {
+      b.append("; owners ").append(String.join(", ", ns.owners()));
     }
-    return root;
+    if (!ns.description().isEmpty()) {
+      b.append("; ").append(ns.description());
+    }
+    return b.toString();
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

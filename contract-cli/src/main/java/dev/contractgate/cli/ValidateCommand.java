@@ -3,13 +3,14 @@ package dev.contractgate.cli;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
+import dev.contractgate.report.Report;
 import dev.contractgate.validate.ObservedResponse;
 import dev.contractgate.validate.ResponseValidator;
+import dev.contractgate.validate.ValidationReports;
 import dev.contractgate.validate.ValidationResult;
 import dev.contractgate.validate.Violation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +27,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(
     name = "validate",
     description = {
       "Validate a recorded response body against an endpoint of a contract version.",
-      "Headers are checked too when at least one --header is given (Content-Type, Vary, Set-Cookie ...)."
+      "Headers are checked too when at least one --header is given (Content-Type, Vary, Set-Cookie ...).",
+      "The result is a report (kind validate) with one entry, the endpoint (group NAMESPACE@VERSION), and a"
+          + " finding per violation: pointer, expected, but was, schema, rule and hint, as the live gate shows"
+          + " them. For scripts, --format json prints it as the report JSON (contract-gate/report/1,"
+          + " docs/report.schema.json)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -48,6 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin ContractsOption contracts;
   @picocli.CommandLine.ParentCommand RootCommand root;
   @Mixin HelpOption help;
+  @Mixin ReportOptions reports;
 
   @Option(names = {"-n", "--namespace"}, required = true, paramLabel = "NS", description = "Namespace id, e.g. ivanpin.")
   String namespace;
@@ -66,15 +70,12 @@ final class ValidateCommand implements Callable<Integer> {
       description = "A response header; repeat for more. Turns on header, content-type and cookie checks.")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
   @Parameters(index = "0", paramLabel = "RESPONSE.json", description = "The response body; '-' reads standard input.")
   String response;
 
   @Override
   public Integer call() {
+    reports.validate(spec.commandLine());
     ContractRegistry registry = contracts.load();
     ContractVersion v = version == null ? registry.latest(namespace) : registry.requireVersion(namespace, version);
     Endpoint e = registry.requireEndpoint(v, endpoint);
@@ -95,18 +96,8 @@ final class ValidateCommand implements Callable<Integer> {
           .toList();
       result = new ValidationResult(result.subject(), result.status(), bodyOnly);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    Redactor redactor = Redactor.forTree(registry, root.environment);
-    if (format == Format.json) {
-      out.println(redactor.apply(Json.write(json(result))));
-    } else {
-      out.println(redactor.apply(result.render()));
-      if (headers.isEmpty()) {
-        out.println();
-        out.println("(headers not checked: pass --header 'NAME: VALUE' to check Content-Type, Vary and cookies)");
-      }
-    }
-    out.flush();
+    reports.emit(report(v, e, result), spec.commandLine().getOut(), spec.commandLine().getErr(),
+        Redactor.forTree(registry, root.environment));
     return result.isValid() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
@@ -132,25 +123,16 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static ObjectNode json(ValidationResult result) {
-    ObjectNode root = Json.object();
-    root.put("format", "contract-gate/validation/1");
-    root.put("subject", result.subject());
-    root.put("status", result.status());
-    root.put("valid", result.isValid());
-    ArrayNode vs = root.putArray("violations");
-    for (Violation v : result.violations()) {
-      ObjectNode n = vs.addObject();
-      n.put("rule", v.rule());
-      n.put("instance", v.instancePointer());
-      v.schemaLocation().ifPresent(s -> {
-        n.put("schemaFile", s.file());
-        n.put("schemaPointer", s.pointer());
-      });
-      n.put("expected", v.expected());
-      n.put("actual", v.actual());
-      n.put("hint", v.hint());
-    }
-    return root;
+  /** One entry, the endpoint, with a finding per violation: the same facts the live gate shows. */
+  private Report report(ContractVersion v, Endpoint e, ValidationResult result) {
+    int n = result.violations().size();
+    Report.Entry entry = new Report.Entry(v.label(), e.id(), result.isValid() ? Report.Status.PASSED : Report.Status.FAILED,
+        "status " + result.status() + ", " + (n == 0 ? "no violations" : n + (n == 1 ? " violation" : " violations")),
+        result.violations().stream().map(ValidationReports::finding).toList(), 0);
+    List<String> notes = headers.isEmpty()
+        ? List.of("Headers not checked: pass --header 'NAME: VALUE' to check Content-Type, Vary and cookies.")
+        : List.of();
+    String input = response.equals("-") ? "standard input" : response;
+    return new Report("validate", "validate " + input + " against " + result.subject(), List.of(entry), notes);
   }
 }

@@ -2,6 +2,10 @@ package dev.contractgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.contractgate.registry.ContractRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,33 +53,129 @@ class ContractCliTest {
     }
   }
 
+  /** The report JSON of a run, checked against the schema the docs publish. */
+  static JsonNode reportJson(String text) throws IOException {
+    JsonNode json = Json.MAPPER.readTree(text);
+    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Json.MAPPER.readTree(Files.readString(Path.of("../docs/report.schema.json"))));
+    assertThat(schema.validate(json)).as(text).isEmpty();
+    assertThat(json.path("format").asString()).isEqualTo("contract-gate/report/1");
+    return json;
+  }
+
+  static JsonNode entry(JsonNode report, String group, String name) {
+    for (JsonNode e : report.path("entries")) {
+      if (e.path("group").asString().equals(group) && e.path("name").asString().equals(name)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no entry " + group + " / " + name + " in " + report);
+  }
+
+  static java.util.List<String> texts(JsonNode array, String property) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(property.isEmpty() ? n.asString() : n.path(property).asString()));
+    return out;
+  }
+
   @Nested
   class List {
+    static final ContractRegistry EXAMPLES =
+        ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, null);
+
     @Test
     void should_list_the_example_contracts() {
       CliRun run = CliRun.run("list");
       assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out().lines().findFirst().orElseThrow())
+          .startsWith("contract-gate list contract tree ")
+          .contains(": 2 namespaces, 6 versions, 21 endpoints, 2 consumers; ", " schema references compiled")
+          .endsWith(" — PASSED: 23 checks");
       assertThat(run.out())
-          .contains("2 namespaces")
-          .contains("ivanpin  /api/ivanpin/services/  token X-WGP-Token from $IVANPIN_API_TOKEN  cookie IVANPIN_SESSID")
-          .contains("blog.list", "GET", "/api/ivanpin/services/blog/list.php")
-          .contains("wgp  /api/services/wgp/")
-          .contains("ivanpin-web  ivanpin@");
+          .contains("\nivanpin@1.2.0\n", "\nwgp@1.0.0\n", "\nconsumers\n")
+          .containsPattern("\n  ok   blog\\.list +GET /api/ivanpin/services/blog/list\\.php \\[200 401\\]  flag feature_enabled\n")
+          .containsPattern("\n  ok   services\\.list +GET /api/ivanpin/services/services/list\\.php \\[200 401\\]"
+              + "  deprecated \\(sunset 2027-03-01\\)\n")
+          .containsPattern("\n  ok   contact\\.submit +POST /api/services/wgp/contact/submit\\.php \\[200 401 422\\]\n")
+          .contains("  ok   ivanpin-web  ivanpin@1.2.0 reads blog.detail, blog.list, services.catalog, services.detail\n")
+          .contains("INFO consumer.reads at blog.list", "/items/*/author/name")
+          .contains("\nivanpin: base path /api/ivanpin/services/; token X-WGP-Token from $IVANPIN_API_TOKEN,"
+              + " refused without it with 401 or 403; session cookie IVANPIN_SESSID; owners backend@ivanpin.com;")
+          .contains("\nwgp@1.1.0: 3 endpoints; ");
+      assertThat(run.err()).isEmpty();
     }
 
     @Test
-    void should_print_json_for_scripts() {
+    void should_print_the_report_json_for_scripts() throws IOException {
       CliRun run = CliRun.run("list", "--format", "json");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      JsonNode json = reportJson(run.out());
+      assertThat(json.path("kind").asString()).isEqualTo("list");
+      assertThat(json.path("passed").asBoolean()).isTrue();
+      assertThat(json.path("title").asString()).contains("2 namespaces, 6 versions, 21 endpoints, 2 consumers");
+      int endpoints = EXAMPLES.namespaces().stream()
+          .flatMap(ns -> EXAMPLES.versions(ns.id()).stream()).mapToInt(v -> v.endpoints().size()).sum();
+      assertThat(json.path("entries").size()).isEqualTo(endpoints + EXAMPLES.consumers().size());
+      assertThat(texts(json.path("entries"), "status")).containsOnly("passed");
+      assertThat(entry(json, "ivanpin@1.2.0", "services.list").path("summary").asString())
+          .isEqualTo("GET /api/ivanpin/services/services/list.php [200 401]  deprecated (sunset 2027-03-01)");
+      assertThat(entry(json, "wgp@1.0.0", "posts.detail").path("summary").asString())
+          .isEqualTo("GET /api/services/wgp/posts/{id}/ [200 401 404]");
+      JsonNode web = entry(json, "consumers", "ivanpin-web");
+      assertThat(web.path("summary").asString())
+          .isEqualTo("ivanpin@1.2.0 reads blog.detail, blog.list, services.catalog, services.detail");
+      JsonNode reads = web.path("findings").get(1);
+      assertThat(reads.path("rule").asString()).isEqualTo("consumer.reads");
+      assertThat(reads.path("where").asString()).isEqualTo("blog.list");
+      assertThat(reads.path("facts").get(0).path("value").asString())
+          .startsWith("/feature_enabled, /items/*/slug, ").contains("/items/*/author/name");
+      assertThat(texts(json.path("notes"), ""))
+          .anySatisfy(n -> assertThat(n).startsWith("wgp: base path /api/services/wgp/; token X-WGP-Token from"
+              + " $WGP_API_TOKEN, refused without it with 401 or 403; session cookie WGP_SESSID;"
+              + " owners backend@webgoodpeople.com; Blog, portfolio cases"))
+          .anySatisfy(n -> assertThat(n).startsWith("ivanpin@1.2.0: 5 endpoints; blog.list accepts a tag filter"));
+    }
+
+    @Test
+    void should_write_every_format_to_the_report_dir(@TempDir Path dir) throws IOException {
+      CliRun run = CliRun.run("list", "-q", "--color", "never", "--report-dir", dir.toString());
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      assertThat(run.out()).contains("PASSED: 23 checks", "Reports written:", dir.resolve("list.html").toString());
+      assertThat(Files.readString(dir.resolve("list.txt"))).contains("ok   blog.detail", "IVANPIN_SESSID");
+      assertThat(reportJson(Files.readString(dir.resolve("list.json"))).path("kind").asString()).isEqualTo("list");
+      assertThat(Files.readString(dir.resolve("list.md")))
+          .contains("## ✅ contract-gate list contract tree", "**ivanpin@1.2.0** · `services.list`");
+      assertThat(Files.readString(dir.resolve("list.xml")))
+          .contains("<testsuite name=\"ivanpin@1.2.0\"", "<testcase classname=\"consumers\" name=\"wgp-web\"");
+      assertThat(Files.readString(dir.resolve("list.html"))).contains("contact.submit", "POST /api/services/wgp/");
+    }
+
+    @Test
+    void should_print_markdown_or_junit_on_standard_output() {
+      CliRun md = CliRun.run("list", "--format", "markdown");
+      CliRun xml = CliRun.run("list", "--format", "junit");
+      assertThat(md.exitCode()).isZero();
+      assertThat(md.out()).startsWith("## ✅ contract-gate list").contains("| ivanpin@1.0.0 | 0 | 0 | 3 | 0 |");
+      assertThat(xml.exitCode()).isZero();
+      assertThat(xml.out()).startsWith("<?xml").contains("<testcase classname=\"wgp@1.2.0\" name=\"contact.submit\"");
+    }
+
+    @Test
+    void should_exit_2_for_several_formats_without_a_report_dir_or_an_unknown_format() {
+      CliRun several = CliRun.run("list", "--format", "json", "--format", "html");
+      CliRun unknown = CliRun.run("list", "--format", "yaml");
+      assertThat(several.exitCode()).isEqualTo(2);
+      assertThat(several.err()).contains("Several --format values need --report-dir");
+      assertThat(several.out()).isEmpty();
+      assertThat(unknown.exitCode()).isEqualTo(2);
+      assertThat(unknown.err()).contains("yaml", "TEXT", "JSON");
+    }
+
+    @Test
+    void should_say_in_help_that_json_is_the_report_json() {
+      CliRun run = CliRun.run("list", "--help");
       assertThat(run.exitCode()).isZero();
-      JsonNode json = Json.MAPPER.readTree(run.out());
-      assertThat(json.path("format").asString()).isEqualTo("contract-gate/list/1");
-      JsonNode ivanpin = json.path("namespaces").get(0);
-      assertThat(ivanpin.path("id").asString()).isEqualTo("ivanpin");
-      assertThat(ivanpin.path("auth").path("tokenEnv").asString()).isEqualTo("IVANPIN_API_TOKEN");
-      JsonNode endpoint = ivanpin.path("versions").get(0).path("endpoints").get(0);
-      assertThat(endpoint.path("fullPath").asString()).startsWith("/api/ivanpin/services/");
-      assertThat(endpoint.path("statuses").get(0).asInt()).isEqualTo(200);
-      assertThat(json.path("consumers").size()).isEqualTo(2);
+      assertThat(run.out()).contains("contract-gate/report/1", "docs/report.schema.json", "--report-dir", "--color");
     }
 
     @Test
@@ -145,12 +245,21 @@ class ContractCliTest {
       CliRun run = CliRun.run("validate", "-n", "ivanpin", "--version", "1.2.0", "-e", "blog.list",
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-      assertThat(run.out())
-          .contains("(1 violation)")
-          .contains("[1] at /items/3/author/name")
-          .contains("expected: required property \"name\"")
-          .contains("but was : absent")
-          .contains("schema  : ivanpin/1.2.0/schemas/common.schema.json#/$defs/Author/required");
+      assertThat(run.out().lines().findFirst().orElseThrow())
+          .isEqualTo("contract-gate validate " + SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json against"
+              + " ivanpin@1.2.0 blog.list (GET /api/ivanpin/services/blog/list.php) — FAILED: 1 of 1 check failed");
+      assertThat(run.out()).contains("""
+
+          ivanpin@1.2.0
+            FAIL blog.list  status 200, 1 violation
+                [1] BREAKING body.required at /items/3/author/name
+                    expected: required property "name"
+                    but was : absent
+                    schema  : ivanpin/1.2.0/schemas/common.schema.json#/$defs/Author/required
+                    hint    : send "name"; making it optional is a breaking change for every consumer that reads it
+
+          Headers not checked: pass --header 'NAME: VALUE' to check Content-Type, Vary and cookies.
+          """);
     }
 
     @Test
@@ -159,7 +268,10 @@ class ContractCliTest {
       Files.writeString(body, "{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"Token required\"}}");
       CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--status", "401", body.toString());
       assertThat(run.exitCode()).as(run.all()).isZero();
-      assertThat(run.out()).contains("Response matches contract ivanpin@1.2.0 blog.list");
+      assertThat(run.out())
+          .contains("against ivanpin@1.2.0 blog.list (GET /api/ivanpin/services/blog/list.php) — PASSED: 1 check")
+          .contains("\nivanpin@1.2.0\n  ok   blog.list  status 401, no violations\n")
+          .doesNotContain("BREAKING");
     }
 
     @Test
@@ -169,18 +281,85 @@ class ContractCliTest {
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out())
+          .contains("FAIL blog.list  status 200, 4 violations")
           .contains("at header:Content-Type", "at header:Vary", "cookie.foreign-session", "IVANPIN_SESSID")
+          .doesNotContain("Headers not checked")
           .doesNotContain("s3cr3t-cookie-value");
     }
 
     @Test
-    void should_print_json_violations() {
+    void should_print_the_violations_as_report_json() throws IOException {
       CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--format", "json",
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
-      JsonNode json = Json.MAPPER.readTree(run.out());
-      assertThat(json.path("valid").asBoolean()).isFalse();
-      assertThat(json.path("violations").get(0).path("instance").asString()).isEqualTo("/items/3/author/name");
-      assertThat(json.path("violations").get(0).path("schemaPointer").asString()).isEqualTo("/$defs/Author/required");
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+      JsonNode json = reportJson(run.out());
+      assertThat(json.path("kind").asString()).isEqualTo("validate");
+      assertThat(json.path("passed").asBoolean()).isFalse();
+      assertThat(json.path("entries").size()).isEqualTo(1);
+      JsonNode entry = entry(json, "ivanpin@1.2.0", "blog.list");
+      assertThat(entry.path("status").asString()).isEqualTo("failed");
+      assertThat(entry.path("summary").asString()).isEqualTo("status 200, 1 violation");
+      JsonNode finding = entry.path("findings").get(0);
+      assertThat(finding.path("level").asString()).isEqualTo("breaking");
+      assertThat(finding.path("rule").asString()).isEqualTo("body.required");
+      assertThat(finding.path("where").asString()).isEqualTo("/items/3/author/name");
+      assertThat(texts(finding.path("facts"), "key")).containsExactly("expected", "but was", "schema");
+      assertThat(texts(finding.path("facts"), "value")).containsExactly("required property \"name\"", "absent",
+          "ivanpin/1.2.0/schemas/common.schema.json#/$defs/Author/required");
+      assertThat(finding.path("hint").asString()).startsWith("send \"name\"");
+    }
+
+    @Test
+    void should_report_a_valid_body_as_a_passed_entry_in_json(@TempDir Path dir) throws IOException {
+      Path body = dir.resolve("ok.json");
+      Files.writeString(body, "{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"Token required\"}}");
+      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--status", "401", "--format", "json",
+          "-H", "Content-Type: application/json", body.toString());
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      JsonNode json = reportJson(run.out());
+      assertThat(json.path("passed").asBoolean()).isTrue();
+      JsonNode entry = entry(json, "ivanpin@1.2.0", "blog.list");
+      assertThat(entry.path("status").asString()).isEqualTo("passed");
+      assertThat(entry.path("summary").asString()).isEqualTo("status 401, no violations");
+      assertThat(entry.path("findings").size()).isZero();
+      assertThat(json.path("notes").size()).as("headers were checked").isZero();
+    }
+
+    @Test
+    void should_write_every_format_to_the_report_dir_and_still_exit_1(@TempDir Path dir) throws IOException {
+      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "-q", "--report-dir", dir.toString(),
+          SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+      assertThat(run.out()).contains("FAIL blog.list", "Reports written:", dir.resolve("validate.xml").toString());
+      assertThat(Files.readString(dir.resolve("validate.txt")))
+          .contains("[1] BREAKING body.required at /items/3/author/name", "but was : absent");
+      JsonNode json = reportJson(Files.readString(dir.resolve("validate.json")));
+      assertThat(entry(json, "ivanpin@1.2.0", "blog.list").path("findings").get(0).path("where").asString())
+          .isEqualTo("/items/3/author/name");
+      assertThat(Files.readString(dir.resolve("validate.xml")))
+          .contains("<testcase classname=\"ivanpin@1.2.0\" name=\"blog.list\"")
+          .contains("<failure message=\"status 200, 1 violation\" type=\"body.required\">")
+          .contains("    expected: required property \"name\"\n    but was : absent\n");
+      assertThat(Files.readString(dir.resolve("validate.md"))).contains("## ❌ contract-gate validate", "body.required");
+      assertThat(Files.readString(dir.resolve("validate.html"))).contains("/items/3/author/name");
+    }
+
+    @Test
+    void should_say_in_help_that_json_is_the_report_json_and_keep_the_exit_codes() {
+      CliRun run = CliRun.run("validate", "--help");
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("contract-gate/report/1", "--report-dir", "--format=FORMAT",
+          "0   the response matches the contract", "1   the response violates the contract");
+    }
+
+    @Test
+    void should_write_only_the_formats_named(@TempDir Path dir) throws IOException {
+      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--format", "json", "--format", "junit",
+          "--report-dir", dir.toString(), SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("validate.json", "validate.xml");
+      }
     }
 
     @Test
@@ -210,7 +389,7 @@ class ContractCliTest {
       Files.writeString(body, "<br /><b>Warning</b>: Undefined index\n{\"items\": []}");
       CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", body.toString());
       assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.out()).contains("body.not-json", "malformed JSON", "line 1", "PHP warnings");
+      assertThat(run.out()).contains("BREAKING body.not-json at (body)", "malformed JSON", "line 1", "PHP warnings");
     }
 
     @Test

@@ -48,7 +48,11 @@ class SecretsTest {
           new String[] {"diff", "--namespace", "ivanpin", "--from", "1.1.0", "--to", "1.2.0", "--format", "html"},
           new String[] {"validate", "-n", "ivanpin", "-e", "blog.list", "-H", "X-WGP-Token: " + IVANPIN,
               "-H", "Set-Cookie: PHPSESSID=" + WGP, samples + "ivanpin-1.2.0-blog.list-missing-author-name.json"},
+          new String[] {"validate", "-n", "ivanpin", "-e", "blog.list", "-H", "Vary: Token " + IVANPIN + " " + WGP,
+              "--format", "json", "--report-dir", reports.resolve("validate").toString(),
+              samples + "ivanpin-1.2.0-blog.list-missing-author-name.json"},
           new String[] {"list", "--format", "json"},
+          new String[] {"list", "--report-dir", reports.resolve("list").toString()},
           new String[] {"verify", "--base-url", "http://127.0.0.1:1", "--retries", "0", "--timeout", "500ms"},
           new String[] {"verify", "--base-url", "not a url"});
       for (String[] args : commands) {
@@ -57,7 +61,7 @@ class SecretsTest {
       }
     }
     // THEN
-    assertThat(outputs).hasSize(11).allSatisfy(o -> assertThat(o).doesNotContain(IVANPIN).doesNotContain(WGP));
+    assertThat(outputs).hasSize(13).allSatisfy(o -> assertThat(o).doesNotContain(IVANPIN).doesNotContain(WGP));
     List<Path> files;
     try (Stream<Path> s = Files.walk(reports)) {
       files = s.filter(Files::isRegularFile).toList();

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.contractgate.report.Report;
 import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
+import dev.contractgate.validate.ValidationReports;
 import dev.contractgate.validate.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class GateReports {
     for (ProbeResult r : result.results()) {
       List<Finding> findings = new ArrayList<>();
       for (Violation v : r.violations()) {
-        findings.add(finding(v));
+        findings.add(ValidationReports.finding(v));
       }
       switch (r.outcome()) {
         case UNREACHABLE -> findings.add(new Finding(Report.Level.BREAKING, "gate.unreachable", "", List.of(
@@ -53,14 +54,5 @@ public final class GateReports {
     }
     return new Report("verify", "verify " + result.baseUrl(), entries,
         List.of("Checked in " + result.millis() + " ms."));
-  }
-
-  /** One validation violation as a report finding. */
-  public static Finding finding(Violation v) {
-    List<Fact> facts = new ArrayList<>();
-    facts.add(new Fact("expected", v.expected()));
-    facts.add(new Fact("but was", v.actual()));
-    v.schemaLocation().ifPresent(s -> facts.add(new Fact("schema", s.toString())));
-    return new Finding(Report.Level.BREAKING, v.rule(), v.where(), facts, v.hint(), "", "");
   }
 }

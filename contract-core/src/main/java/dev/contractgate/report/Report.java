@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * here (by group, failures first, then by name) so every rendering diffs cleanly.
  *
  * @param kind the command that produced it: {@code verify}, {@code diff}, {@code check-history},
- *     {@code can-deploy}, {@code drift}
+ *     {@code can-deploy}, {@code drift}, {@code validate}, {@code list}
  * @param title one line: what was checked, e.g. {@code verify http://127.0.0.1:8080}
  * @param entries the checks
  * @param notes extra lines for the reader (where the reports were written, what was skipped)

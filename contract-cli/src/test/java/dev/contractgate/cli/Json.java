@@ -4,7 +4,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One mapper for the command's JSON output: indented, keys in insertion order. */
+/** One mapper for the tests that read or write JSON: indented, keys in insertion order. */
 final class Json {
   static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
