@@ -1,6 +1,7 @@
 package dev.contractgate.drift;
 
 import dev.contractgate.record.LineBody;
+import dev.contractgate.record.NdjsonChunk;
 import dev.contractgate.record.NdjsonLines;
 import dev.contractgate.record.RecordingEntry;
 import dev.contractgate.record.RecordingFormat;
@@ -81,7 +82,7 @@ final class Pipeline {
             return;
           }
           try {
-            if (item instanceof NdjsonLines.Chunk chunk) {
+            if (item instanceof NdjsonChunk chunk) {
               for (int k = 0; k < chunk.size() && failure.get() == null; k++) {
                 if (kept == null) {
                   RecordingEntry entry = chunk.decode(k);
@@ -121,7 +122,7 @@ final class Pipeline {
       for (Path file : files) {
         if (RecordingFormat.detect(file) == RecordingFormat.NDJSON) {
           try (NdjsonLines lines = new NdjsonLines(file)) {
-            for (NdjsonLines.Chunk c = lines.next(batch, CHUNK_BYTES); c != null; c = lines.next(batch, CHUNK_BYTES)) {
+            for (NdjsonChunk c = lines.next(batch, CHUNK_BYTES); c != null; c = lines.next(batch, CHUNK_BYTES)) {
               if (!put(queue, c, failure)) {
                 break read;
               }

@@ -32,12 +32,12 @@ public final class OpenApiImport {
 
   /** True when the file is a JSON or YAML object with a top-level {@code openapi} (or {@code swagger}) key. */
   public static boolean isOpenApi(Path file) {
-    return OpenApiConverter.isOpenApi(Objects.requireNonNull(file, "file"));
+    return DescriptionFile.isOpenApi(Objects.requireNonNull(file, "file"));
   }
 
   /** The description's {@code info.version}, read without parsing the rest; empty when there is none. */
   public static Optional<String> infoVersion(Path file) {
-    return OpenApiConverter.infoVersion(Objects.requireNonNull(file, "file"));
+    return DescriptionFile.infoVersion(Objects.requireNonNull(file, "file"));
   }
 
   /**
@@ -51,7 +51,7 @@ public final class OpenApiImport {
    */
   public static ImportedVersion convert(Path spec, String namespace, String version, Optional<String> basePath) {
     Objects.requireNonNull(spec, "spec");
-    return OpenApiConverter.convert(OpenApiConverter.parse(spec, spec.toString()), namespace, version, basePath);
+    return OpenApiConverter.convert(DescriptionFile.parse(spec, spec.toString()), namespace, version, basePath);
   }
 
   /**

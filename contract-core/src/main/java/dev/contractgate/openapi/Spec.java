@@ -4,7 +4,9 @@ import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.LocatedDocument;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -130,5 +132,14 @@ final class Spec {
         .butWas(actual)
         .hint(hint)
         .build();
+  }
+
+  /** The elements of an array; none for anything else (OpenAPI's lists are optional). */
+  static List<JsonNode> list(JsonNode n) {
+    List<JsonNode> out = new ArrayList<>();
+    if (n.isArray()) {
+      n.forEach(out::add);
+    }
+    return out;
   }
 }

@@ -10,7 +10,7 @@ final class NdjsonReader implements RecordingReader {
 
   private final NdjsonLines lines;
   private final Redaction redaction;
-  private NdjsonLines.Chunk chunk;
+  private NdjsonChunk chunk;
   private int next;
 
   NdjsonReader(Path path, Redaction redaction) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -106,6 +107,7 @@ class ContractRecorderTest {
     ContractRecorder recorder = ContractRecorder.builder(dir).registry(registry).build();
     OkHttpClient client = new OkHttpClient.Builder().addInterceptor(recorder).build();
     // WHEN
+    Instant before = Instant.now();
     for (int i = 0; i < 10; i++) {
       try (Response r = call(client, "")) {
         assertThat(r.body().string()).as("the caller still reads the body").contains("\"items\"");
@@ -117,7 +119,8 @@ class ContractRecorderTest {
       }
     }
     recorder.close();
-    // THEN every line is one redacted exchange, matched to the endpoint
+    Instant after = Instant.now();
+    // THEN every line is one redacted exchange, matched to the endpoint, stamped while it was recorded
     List<String> lines = lines(dir);
     assertThat(lines).hasSize(13).allSatisfy(line -> {
       assertThat(line).doesNotContain(TOKEN, BEARER, SESSION, EMAIL);
@@ -127,7 +130,7 @@ class ContractRecorderTest {
       assertThat(o.path("status").asInt()).isEqualTo(200);
       assertThat(o.path("namespace").asString()).isEqualTo("ivanpin");
       assertThat(o.path("endpoint").asString()).isEqualTo("blog.list");
-      assertThat(java.time.Instant.parse(o.path("time").asString())).isNotNull();
+      assertThat(Instant.parse(o.path("time").asString())).isBetween(before, after);
       assertThat(o.path("headers").path("set-cookie").get(0).asString())
           .isEqualTo("IVANPIN_SESSID=[redacted]; Path=/; HttpOnly");
       assertThat(o.path("headers").path("vary").get(0).asString()).isEqualTo("Origin");

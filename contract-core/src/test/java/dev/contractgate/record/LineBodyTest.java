@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A line decoded with its body kept aside ({@link NdjsonLines.Chunk#decode(int, LineBody)}) is the line decoded
- * as before ({@link NdjsonLines.Chunk#decode(int)}): same entry, same message, and the kept characters are
+ * A line decoded with its body kept aside ({@link NdjsonChunk#decode(int, LineBody)}) is the line decoded
+ * as before ({@link NdjsonChunk#decode(int)}): same entry, same message, and the kept characters are
  * exactly the body string the exchange held.
  */
 class LineBodyTest {
@@ -47,7 +47,7 @@ class LineBodyTest {
       Files.writeString(file, b, StandardCharsets.UTF_8);
       LineBody body = new LineBody();
       try (NdjsonLines in = new NdjsonLines(file)) {
-        for (NdjsonLines.Chunk c = in.next(1 + r.nextInt(64), 1 << 18); c != null; c = in.next(64, 1 << 18)) {
+        for (NdjsonChunk c = in.next(1 + r.nextInt(64), 1 << 18); c != null; c = in.next(64, 1 << 18)) {
           for (int i = 0; i < c.size(); i++) {
             RecordingEntry old = c.decode(i);
             RecordingEntry kept = c.decode(i, body);
@@ -82,7 +82,7 @@ class LineBodyTest {
       Files.write(file, line);
       LineBody body = new LineBody();
       try (NdjsonLines in = new NdjsonLines(file)) {
-        NdjsonLines.Chunk c = in.next(64, 1 << 18);
+        NdjsonChunk c = in.next(64, 1 << 18);
         // WHEN
         c.decode(0, body);
         // THEN

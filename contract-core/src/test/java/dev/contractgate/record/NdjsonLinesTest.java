@@ -98,7 +98,7 @@ class NdjsonLinesTest {
         expected = e.getMessage();
       }
       try {
-        actual = NdjsonLines.instant(s);
+        actual = LineEntries.instant(s);
       } catch (java.time.DateTimeException e) {
         actual = e.getMessage();
       }
@@ -145,7 +145,7 @@ class NdjsonLinesTest {
   static List<String> read(Path file, int maxLines, int maxBytes) {
     List<String> out = new ArrayList<>();
     try (NdjsonLines lines = new NdjsonLines(file)) {
-      for (NdjsonLines.Chunk c = lines.next(maxLines, maxBytes); c != null; c = lines.next(maxLines, maxBytes)) {
+      for (NdjsonChunk c = lines.next(maxLines, maxBytes); c != null; c = lines.next(maxLines, maxBytes)) {
         for (int i = 0; i < c.size(); i++) {
           RecordingEntry e = c.decode(i);
           if (e != null) {
@@ -165,7 +165,7 @@ class NdjsonLinesTest {
             .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
       long n = 0;
       for (String text = in.readLine(); text != null; text = in.readLine()) {
-        RecordingEntry e = NdjsonLines.decodeText(file.toString(), ++n, text);
+        RecordingEntry e = LineEntries.decodeText(file.toString(), ++n, text);
         if (e != null) {
           out.add(show(e));
         }
