@@ -12,7 +12,7 @@ final class Messages {
 
   private Messages() {}
 
-  static String render(String ruleId, Engine.Finding f, Direction d, Severity s, String pointer,
+  static String render(String ruleId, Finding f, Direction d, Severity s, String pointer,
       Optional<JsonNode> witness) {
     StringBuilder b = new StringBuilder(ruleId).append(" at ").append(pointer.isEmpty() ? "/" : pointer);
     fact(b, "old     ", f.oldText);
@@ -29,7 +29,7 @@ final class Messages {
     Facts.append(b, key.strip(), value);
   }
 
-  static String meaning(Engine.Finding f, Direction d, Severity s) {
+  static String meaning(Finding f, Direction d, Severity s) {
     boolean response = d == Direction.RESPONSE;
     String values = f.kind.values(f.subject);
     switch (f.kind) {
