@@ -164,7 +164,7 @@ public final class Engine {
         }
         Optional<JsonNode> witness = s.needsAttention() ? witnesses.build(f) : Optional.empty();
         Change c = new Change(ruleId, s, d, f.kind.relation(), f.path, f.oldLoc, f.newLoc,
-            Messages.render(ruleId, f, d, s, pointerFor(f), witness), fp, witness);
+            Messages.headline(ruleId, pointerFor(f)), Messages.facts(f, d, s, witness), fp, witness);
         findingOf.put(c, f);
         changes.add(c);
       }
