@@ -2,6 +2,7 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
 import dev.contractgate.report.Report;
@@ -21,6 +22,18 @@ public final class DiffReports {
   static final int MAX_FRAGMENT_CHARS = 4000;
 
   private DiffReports() {}
+
+  /**
+   * A history check as a report: a check per version pair, failed at {@code failOn}; safe changes are
+   * counted, listed only with {@code showInfo}. The fragments shown side by side come from {@code registry}.
+   *
+   * @param title the report's title, e.g. {@code check-history contracts/}
+   */
+  public static Report history(HistoryCheck.Result result, String title, ContractRegistry registry, Severity failOn,
+      boolean showInfo) {
+    return history("check-history", title, result.pairs(), result.policyFindings(), registry.documents(),
+        registry.documents(), failOn, showInfo);
+  }
 
   /**
    * Version diffs and policy findings as a report of {@code kind}: a check per version pair, then one per
@@ -61,7 +74,16 @@ public final class DiffReports {
     return new Report(kind, title, entries, List.of());
   }
 
-  /** The consumers × (deploy-safe, rollback-safe) answer of can-deploy. */
+  /**
+   * A deploy check as a report, the consumers × (deploy-safe, rollback-safe) answer of can-deploy: per
+   * consumer, a deploy check and a rollback check. The fragments shown side by side come from
+   * {@code registry}.
+   */
+  public static Report deploy(DeployCheck.Result result, ContractRegistry registry) {
+    return deploy(result, registry.documents());
+  }
+
+  /** {@link #deploy(DeployCheck.Result, ContractRegistry)} with the schema documents given directly. */
   public static Report deploy(DeployCheck.Result result, Function<String, JsonNode> docs) {
     List<Report.Entry> entries = new ArrayList<>();
     for (DeployCheck.Verdict v : result.verdicts()) {

@@ -47,16 +47,6 @@ public final class HistoryCheck {
       policyFindings = List.copyOf(policyFindings);
     }
 
-    /**
-     * This result as a report: a check per version pair, failed at {@code failOn}; safe changes are counted,
-     * listed only with {@code showInfo}.
-     */
-    public dev.contractgate.report.Report report(String title, ContractRegistry registry, Severity failOn,
-        boolean showInfo) {
-      return dev.contractgate.diff.DiffReports.history("check-history", title, pairs, policyFindings,
-          registry.documents(), registry.documents(), failOn, showInfo);
-    }
-
     /** True when a pair or the policy has something at or above {@code threshold}. */
     public boolean failsAt(Severity threshold) {
       return pairs.stream().anyMatch(p -> p.failsAt(threshold))
