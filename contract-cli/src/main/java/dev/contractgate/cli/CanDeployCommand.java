@@ -2,6 +2,7 @@ package dev.contractgate.cli;
 
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DeployCheck;
+import dev.contractgate.diff.DiffReports;
 import dev.contractgate.registry.ContractRegistry;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,7 +50,7 @@ final class CanDeployCommand implements Callable<Integer> {
     ContractRegistry registry = contracts.load();
     DeployCheck.Result result = DeployCheck.run(registry, namespace, candidate, Optional.ofNullable(deployed),
         ContractDiff.policyOf(registry), diff.today());
-    reports.emit(result.report(registry), spec.commandLine().getOut(),
+    reports.emit(DiffReports.deploy(result, registry), spec.commandLine().getOut(),
         spec.commandLine().getErr(), Redactor.none());
     return result.safe() ? ExitCodes.OK : ExitCodes.FAILED;
   }

@@ -2,6 +2,7 @@ package dev.contractgate.cli;
 
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DiffPolicy;
+import dev.contractgate.diff.DiffReports;
 import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.diff.VersionDiff;
 import dev.contractgate.drift.RecordedEvidence;
@@ -47,7 +48,8 @@ final class CheckHistoryCommand implements Callable<Integer> {
           .map(d -> RecordedEvidence.apply(d, registry, diff.recordings, policy)).toList();
       result = HistoryCheck.applyExceptions(withEvidence, registry.policy(), diff.today());
     }
-    Report report = result.report("check-history " + registry.origin(), registry, diff.threshold(), diff.showInfo);
+    Report report = DiffReports.history(result, "check-history " + registry.origin(), registry, diff.threshold(),
+        diff.showInfo);
     reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
     return result.failsAt(diff.threshold()) ? ExitCodes.FAILED : ExitCodes.OK;
   }

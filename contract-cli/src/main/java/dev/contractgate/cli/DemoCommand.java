@@ -2,6 +2,7 @@ package dev.contractgate.cli;
 
 import dev.contractgate.diff.ContractDiff;
 import dev.contractgate.diff.DeployCheck;
+import dev.contractgate.diff.DiffReports;
 import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
@@ -119,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
         DeployCheck.Result r = DeployCheck.run(registry, ns.id(), candidate, Optional.of(deployed),
             ContractDiff.policyOf(registry), LocalDate.now());
         deploySafe &= r.safe();
-        deployEntries.addAll(r.report(registry).entries());
+        deployEntries.addAll(DiffReports.deploy(r, registry).entries());
       }
       out.println();
       reports.emit(new Report("can-deploy", "demo can-deploy" + (story == ROLLBACK ? " (rollback to the previous"

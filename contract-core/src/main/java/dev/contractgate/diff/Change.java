@@ -3,6 +3,9 @@ package dev.contractgate.diff;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.report.Facts;
+import dev.contractgate.report.Report.Fact;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -20,7 +23,12 @@ import tools.jackson.databind.JsonNode;
  *     instance locations; {@code ""} is the whole value
  * @param oldLocation where in the old contract tree
  * @param newLocation where in the new contract tree
- * @param message the multi-line explanation (rule id and location, old, new, meaning)
+ * @param headline the first line of {@link #message()}: the rule id and where, e.g.
+ *     {@code response.property.required-removed at /properties/author/required}
+ * @param facts what the change is, as values, in the order {@link #message()} lists them under the headline:
+ *     a schema change has {@code old}, {@code new}, {@code meaning}, {@code instance}, {@code schema} and, when
+ *     there is one, {@code witness}; an endpoint change has {@code old}, {@code new} and {@code meaning}; other
+ *     producers name their own keys, and every one has a {@code meaning}
  * @param fingerprint stable hash of rule id, logical path and the canonical old/new values; unchanged by
  *     reformatting or reordering the schema
  * @param witness a value one version accepts and the other rejects, checked by validation, when one was
@@ -36,7 +44,8 @@ public record Change(
     String path,
     SourceLocation oldLocation,
     SourceLocation newLocation,
-    String message,
+    String headline,
+    List<Fact> facts,
     String fingerprint,
     Optional<JsonNode> witness) {
 
@@ -48,9 +57,22 @@ public record Change(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(oldLocation, "oldLocation");
     Objects.requireNonNull(newLocation, "newLocation");
-    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(headline, "headline");
+    facts = List.copyOf(facts);
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(witness, "witness");
+  }
+
+  /**
+   * The multi-line explanation: the headline, then one aligned {@code key: value} line per fact in the layout
+   * of {@link Facts}. Every fact is written, an empty value too.
+   */
+  public String message() {
+    StringBuilder b = new StringBuilder(headline);
+    for (Fact f : facts) {
+      Facts.append(b, f.key(), f.value());
+    }
+    return b.toString();
   }
 
   public boolean isBreaking() {

@@ -74,11 +74,6 @@ public final class DeployCheck {
       verdicts = List.copyOf(verdicts);
     }
 
-    /** This result as a report: per consumer, a deploy check and a rollback check. */
-    public dev.contractgate.report.Report report(ContractRegistry registry) {
-      return dev.contractgate.diff.DiffReports.deploy(this, registry.documents());
-    }
-
     /** True when every consumer is deploy-safe and, where checked, rollback-safe. */
     public boolean safe() {
       return verdicts.stream().allMatch(v -> v.deploySafe() && v.rollbackSafe().orElse(true));

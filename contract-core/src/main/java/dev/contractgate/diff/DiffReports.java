@@ -2,14 +2,13 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.report.Report;
 import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -19,14 +18,29 @@ import tools.jackson.databind.json.JsonMapper;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class DiffReports {
 
-  private static final Pattern FACT = Pattern.compile("^ {4}(\\S[^:]*?)\\s*: (.*)$");
   private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   static final int MAX_FRAGMENT_CHARS = 4000;
 
   private DiffReports() {}
 
   /**
-   * @param documents old and new schema documents, for the fragments shown side by side (may return null)
+   * A history check as a report: a check per version pair, failed at {@code failOn}; safe changes are
+   * counted, listed only with {@code showInfo}. The fragments shown side by side come from {@code registry}.
+   *
+   * @param title the report's title, e.g. {@code check-history contracts/}
+   */
+  public static Report history(HistoryCheck.Result result, String title, ContractRegistry registry, Severity failOn,
+      boolean showInfo) {
+    return history("check-history", title, result.pairs(), result.policyFindings(), registry.documents(),
+        registry.documents(), failOn, showInfo);
+  }
+
+  /**
+   * Version diffs and policy findings as a report of {@code kind}: a check per version pair, then one per
+   * policy finding.
+   *
+   * @param oldDocs old schema documents, for the fragments shown side by side (may return null)
+   * @param newDocs new schema documents, likewise
    * @param failOn the least severe level that fails an entry
    * @param showInfo whether safe (INFO) changes are listed as findings
    */
@@ -54,13 +68,22 @@ public final class DiffReports {
     }
     for (Change c : policyFindings) {
       Report.Status status = c.severity().compareTo(failOn) <= 0 ? Report.Status.FAILED : Report.Status.WARNING;
-      entries.add(new Report.Entry("contract-gate.yaml", c.ruleId(), status, firstLine(c.message()),
+      entries.add(new Report.Entry("contract-gate.yaml", c.ruleId(), status, c.headline(),
           List.of(finding(c, "", List.of(), "", oldDocs, newDocs)), 0));
     }
     return new Report(kind, title, entries, List.of());
   }
 
-  /** The consumers × (deploy-safe, rollback-safe) answer of can-deploy. */
+  /**
+   * A deploy check as a report, the consumers × (deploy-safe, rollback-safe) answer of can-deploy: per
+   * consumer, a deploy check and a rollback check. The fragments shown side by side come from
+   * {@code registry}.
+   */
+  public static Report deploy(DeployCheck.Result result, ContractRegistry registry) {
+    return deploy(result, registry.documents());
+  }
+
+  /** {@link #deploy(DeployCheck.Result, ContractRegistry)} with the schema documents given directly. */
   public static Report deploy(DeployCheck.Result result, Function<String, JsonNode> docs) {
     List<Report.Entry> entries = new ArrayList<>();
     for (DeployCheck.Verdict v : result.verdicts()) {
@@ -103,10 +126,8 @@ public final class DiffReports {
 
   static Finding finding(EndpointChange c, String nsVersion, Function<String, JsonNode> oldDocs,
       Function<String, JsonNode> newDocs) {
-    List<String> extra = new ArrayList<>();
-    if (c.reaches().size() > 1) {
-      extra.add("reaches : " + String.join("\n", c.reaches()));
-    }
+    List<Fact> extra = c.reaches().size() > 1 ? List.of(new Fact("reaches", String.join("\n", c.reaches())))
+        : List.of();
     String where = c.endpoint() + " " + c.part() + (c.change().path().isEmpty() ? "" : " " + c.change().path());
     Finding f = finding(c.change(), where, extra, c.note(), oldDocs, newDocs);
     String accept = "rule: " + c.ruleId() + ", location: " + nsVersion + "/" + c.endpoint()
@@ -141,28 +162,16 @@ public final class DiffReports {
     return new Finding(f.level(), f.rule(), f.where(), f.facts(), hint, f.oldFragment(), f.newFragment());
   }
 
-  static Finding finding(Change c, String where, List<String> extra, String note,
+  static Finding finding(Change c, String where, List<Fact> extra, String note,
       Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs) {
-    List<Fact> facts = new ArrayList<>();
+    List<Fact> facts = new ArrayList<>(c.facts());
     String hint = "";
-    String[] lines = c.message().split("\n");
-    for (int i = 1; i < lines.length; i++) {
-      Matcher m = FACT.matcher(lines[i]);
-      if (m.matches()) {
-        String key = m.group(1).trim();
-        facts.add(new Fact(key, m.group(2)));
-        if (key.equals("meaning")) {
-          hint = m.group(2);
-        }
-      } else if (!facts.isEmpty()) {
-        Fact last = facts.remove(facts.size() - 1);
-        facts.add(new Fact(last.key(), last.value() + "\n" + lines[i].trim()));
+    for (Fact f : c.facts()) {
+      if (f.key().equals("meaning")) {
+        hint = f.value();
       }
     }
-    for (String e : extra) {
-      int colon = e.indexOf(':');
-      facts.add(new Fact(e.substring(0, colon).trim(), e.substring(colon + 1).trim()));
-    }
+    facts.addAll(extra);
     if (!note.isEmpty()) {
       facts.add(new Fact("note", note));
     }
@@ -189,11 +198,6 @@ public final class DiffReports {
     }
     String text = PRETTY.writeValueAsString(node);
     return text.length() <= MAX_FRAGMENT_CHARS ? text : text.substring(0, MAX_FRAGMENT_CHARS) + "\n... (truncated)";
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static String count(long n, String what) {

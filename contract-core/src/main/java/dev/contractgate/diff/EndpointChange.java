@@ -43,7 +43,7 @@ public record EndpointChange(String endpoint, String part, Change change, List<S
   public EndpointChange withSeverity(Severity severity, String why) {
     Change c = change;
     Change moved = new Change(c.ruleId(), severity, c.direction(), c.relation(), c.path(), c.oldLocation(),
-        c.newLocation(), c.message(), c.fingerprint(), c.witness());
+        c.newLocation(), c.headline(), c.facts(), c.fingerprint(), c.witness());
     return new EndpointChange(endpoint, part, moved, reaches, why);
   }
 }

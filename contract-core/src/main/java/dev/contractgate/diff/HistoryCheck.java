@@ -7,7 +7,7 @@ import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.Policy;
 import dev.contractgate.registry.SourceLocation;
-import dev.contractgate.report.Facts;
+import dev.contractgate.report.Report.Fact;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,16 +45,6 @@ public final class HistoryCheck {
     public Result {
       pairs = List.copyOf(pairs);
       policyFindings = List.copyOf(policyFindings);
-    }
-
-    /**
-     * This result as a report: a check per version pair, failed at {@code failOn}; safe changes are counted,
-     * listed only with {@code showInfo}.
-     */
-    public dev.contractgate.report.Report report(String title, ContractRegistry registry, Severity failOn,
-        boolean showInfo) {
-      return dev.contractgate.diff.DiffReports.history("check-history", title, pairs, policyFindings,
-          registry.documents(), registry.documents(), failOn, showInfo);
     }
 
     /** True when a pair or the policy has something at or above {@code threshold}. */
@@ -164,14 +154,9 @@ public final class HistoryCheck {
 
   private static Change policyChange(String rule, Severity severity, Policy.Exemption x, String until, String meaning) {
     SourceLocation at = x.source();
-    StringBuilder b = new StringBuilder(rule + " at " + at);
-    Facts.append(b, "rule", x.rule());
-    Facts.append(b, "location", x.location());
-    Facts.append(b, "reason", x.reason());
-    Facts.append(b, "until", until);
-    Facts.append(b, "meaning", meaning);
-    String message = b.toString();
-    return new Change(rule, severity, Direction.BOTH, Relation.EQUAL, "", at, at, message,
+    List<Fact> facts = List.of(new Fact("rule", x.rule()), new Fact("location", x.location()),
+        new Fact("reason", x.reason()), new Fact("until", until), new Fact("meaning", meaning));
+    return new Change(rule, severity, Direction.BOTH, Relation.EQUAL, "", at, at, rule + " at " + at, facts,
         Integer.toHexString((rule + x.rule() + x.location()).hashCode()), Optional.empty());
   }
 }

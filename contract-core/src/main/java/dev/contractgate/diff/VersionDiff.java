@@ -2,6 +2,8 @@ package dev.contractgate.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.report.Facts;
+import dev.contractgate.report.Report.Fact;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -68,12 +70,11 @@ public record VersionDiff(String namespace, String from, String to, List<Endpoin
         .append(count(breaking().size(), "breaking change")).append(", ").append(count(warnings().size(), "warning"));
     int i = 1;
     for (EndpointChange c : shown) {
-      String[] lines = c.change().message().split("\n", 2);
       b.append("\n\n[").append(i++).append("] ").append(c.severity()).append(' ').append(c.ruleId()).append(" at ")
           .append(c.endpoint()).append(' ').append(c.part())
           .append(c.change().path().isEmpty() ? "" : " " + c.change().path());
-      if (lines.length > 1) {
-        b.append('\n').append(lines[1]);
+      for (Fact f : c.change().facts()) {
+        Facts.append(b, f.key(), f.value());
       }
       if (c.reaches().size() > 1) {
         b.append("\n    reaches : ").append(String.join("\n              ", c.reaches()));

@@ -7,6 +7,8 @@ import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.HeaderExpectation;
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.report.Facts;
+import dev.contractgate.report.Report.Fact;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,18 +225,23 @@ public final class VersionDiffer {
         ec = sunset(ec);
       }
       add(id, part, ec, c.ruleId() + "|" + c.direction() + "|" + c.oldLocation() + "|" + c.newLocation() + "|"
-          + sameAtEverySite(c.message()));
+          + sameAtEverySite(c));
     }
   }
 
   /**
-   * The message without the facts that depend on where the component is used (instance path, witness): two
-   * findings at one schema location (two enum values, two names dropped from one {@code required}) differ
-   * here, while one finding reached through several endpoints does not.
+   * The headline and the facts that do not depend on where the component is used (all but instance path and
+   * witness): two findings at one schema location (two enum values, two names dropped from one
+   * {@code required}) differ here, while one finding reached through several endpoints does not.
    */
-  private static String sameAtEverySite(String message) {
-    return message.lines().filter(l -> !l.startsWith("    instance:") && !l.startsWith("    witness :"))
-        .collect(java.util.stream.Collectors.joining("\n"));
+  private static String sameAtEverySite(Change c) {
+    StringBuilder b = new StringBuilder(c.headline());
+    for (Fact f : c.facts()) {
+      if (!f.key().equals("instance") && !f.key().equals("witness")) {
+        Facts.append(b, f.key(), f.value());
+      }
+    }
+    return b.toString();
   }
 
   /** A removed field that its old schema deprecated with an {@code x-sunset} date in the past is a warning. */
@@ -321,11 +328,8 @@ public final class VersionDiffer {
     Rule rule = Rules.find(ruleId).orElseThrow(() -> new IllegalStateException("rule not in catalogue: " + ruleId));
     Severity severity = policy.severityOverrides().getOrDefault(ruleId, rule.defaultSeverity());
     String endpoint = subject.contains(" ") ? subject.substring(0, subject.indexOf(' ')) : subject;
-    String message = ruleId + " at " + subject
-        + "\n    old     : " + oldText
-        + "\n    new     : " + newText
-        + "\n    meaning : " + meaning;
-    Change c = new Change(ruleId, severity, Direction.BOTH, Relation.EQUAL, "", oldLoc, newLoc, message,
+    Change c = new Change(ruleId, severity, Direction.BOTH, Relation.EQUAL, "", oldLoc, newLoc,
+        ruleId + " at " + subject, List.of(new Fact("old", oldText), new Fact("new", newText), new Fact("meaning", meaning)),
         Engine.fingerprint(ruleId, subject, oldText, newText), Optional.empty());
     return new EndpointChange(endpoint, "endpoint", c, List.of(), "");
   }

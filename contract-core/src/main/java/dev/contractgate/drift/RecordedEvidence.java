@@ -13,6 +13,7 @@ import dev.contractgate.diff.VersionDiff;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.report.Report.Fact;
 import dev.contractgate.validate.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,17 +64,14 @@ public final class RecordedEvidence {
       Violation first = w.violations().isEmpty() ? null : w.violations().get(0);
       String rejected = first == null ? "(no violation detail)"
           : first.where() + ": expected " + first.expected() + ", but was " + first.actual();
-      String message = ruleId + " at " + w.endpoint()
-          + "\n    recording: " + w.at()
-          + "\n    request : " + w.request() + " -> " + w.status()
-          + "\n    verdict : " + verdict
-          + "\n    rejected: " + rejected
-          + "\n    meaning : " + (ruleId.endsWith("new-only")
+      List<Fact> facts = List.of(new Fact("recording", w.at().toString()),
+          new Fact("request", w.request() + " -> " + w.status()), new Fact("verdict", verdict),
+          new Fact("rejected", rejected), new Fact("meaning", ruleId.endsWith("new-only")
               ? "the backend really sends this, and a consumer built against " + older.version() + " rejects it"
-              : "the backend really sends this, and the " + newer.version() + " contract rejects it");
+              : "the backend really sends this, and the " + newer.version() + " contract rejects it"));
       SourceLocation at = new SourceLocation(w.at().file(), "");
       Change c = new Change(ruleId, severity, Direction.RESPONSE, rule.relation(), first == null ? "" : first.where(),
-          at, at, message, Integer.toHexString((ruleId + w.at()).hashCode()), Optional.empty());
+          at, at, ruleId + " at " + w.endpoint(), facts, Integer.toHexString((ruleId + w.at()).hashCode()), Optional.empty());
       out.add(new EndpointChange(w.endpoint(), "response " + w.status(), c,
           List.of(w.endpoint() + " response " + w.status() + " (" + w.at() + ")"), last && total > witnesses.size()
               ? (total - witnesses.size()) + " more recordings show the same kind of difference" : ""));

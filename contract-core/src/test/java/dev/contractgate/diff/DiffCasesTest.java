@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs every case in {@code src/test/resources/diff-cases/*.json}: the verdict per direction, optionally the
- * exact set of rule ids that need attention, every witness against the networknt validator, and that the
- * response verdict of old → new equals the request verdict of new → old under the strict policy.
+ * exact set of rule ids that need attention, the relation (see {@link #expectedRelation}), every witness
+ * against the networknt validator, and that the response verdict of old → new equals the request verdict of
+ * new → old under the strict policy.
  */
 class DiffCasesTest {
 
@@ -137,6 +138,27 @@ class DiffCasesTest {
         strict);
     assertThat(verdict(backward, Direction.REQUEST)).as("mirror: request verdict of new → old")
         .isEqualTo(verdict(forward, Direction.RESPONSE));
-    assertThat(r.relation().name().toLowerCase(Locale.ROOT)).isNotEmpty();
+    assertThat(r.relation()).as("relation of old → new" + report).isEqualTo(expectedRelation(c.expected()));
+  }
+
+  /**
+   * The relation a case declares: its {@code relation} if it names one, else the one its verdicts imply. A
+   * direction whose verdict is not safe is one the change breaks in ({@link Relation#breaks}), so breaking
+   * responses alone mean wider, breaking requests alone narrower, both incomparable, neither equal. A case
+   * whose policy keeps a real difference safe (a tolerant reader) must name its relation.
+   */
+  static Relation expectedRelation(JsonNode expected) {
+    if (expected.has("relation")) {
+      return Relation.valueOf(expected.get("relation").asString().toUpperCase(Locale.ROOT));
+    }
+    String response = expected.get("response").asString();
+    String request = expected.get("request").asString();
+    if (response.equals("unknown") || request.equals("unknown")) {
+      return Relation.UNKNOWN;
+    }
+    boolean wider = !response.equals("safe");
+    boolean narrower = !request.equals("safe");
+    return wider && narrower ? Relation.INCOMPARABLE
+        : wider ? Relation.WIDER : narrower ? Relation.NARROWER : Relation.EQUAL;
   }
 }

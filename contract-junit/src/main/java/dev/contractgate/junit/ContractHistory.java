@@ -2,6 +2,7 @@ package dev.contractgate.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.contractgate.diff.DiffReports;
 import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.diff.Severity;
 import dev.contractgate.diff.VersionDiff;
@@ -104,7 +105,7 @@ public final class ContractHistory {
   }
 
   private void write(HistoryCheck.Result result) {
-    Report report = result.report("check-history " + registry.origin(), registry, failOn, false);
+    Report report = DiffReports.history(result, "check-history " + registry.origin(), registry, failOn, false);
     try {
       Files.createDirectories(reportDir);
       Files.writeString(reportDir.resolve("check-history.md"), ReportFormat.MARKDOWN.render(report),

@@ -2,6 +2,7 @@ package dev.contractgate.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractgate.diff.DiffReports;
 import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.diff.Severity;
 import dev.contractgate.diff.VersionDiff;
@@ -31,7 +32,8 @@ class ContractHistoryTest {
     // The source tree, not the jar: an edit fails the build before anything is packaged.
     ContractRegistry registry = ContractRegistry.load(Path.of("src", "main", "contracts"));
     HistoryCheck.Result result = HistoryCheck.run(registry, LocalDate.now());
-    Report report = result.report("check-history contracts/src/main/contracts", registry, Severity.BREAKING, false);
+    Report report = DiffReports.history(result, "check-history contracts/src/main/contracts", registry,
+        Severity.BREAKING, false);
     Files.createDirectories(REPORTS);
     Files.writeString(REPORTS.resolve("check-history.md"), ReportFormat.MARKDOWN.render(report), StandardCharsets.UTF_8);
     Files.writeString(REPORTS.resolve("check-history.json"), ReportFormat.JSON.render(report), StandardCharsets.UTF_8);

@@ -46,7 +46,7 @@ final class Disjoint {
     if (x.mode == Node.Mode.ANY || x.mode == Node.Mode.ONE) {
       return m;
     }
-    List<JsonNode> vs = Planner.valueSet(x);
+    List<JsonNode> vs = EnumKeywords.valueSet(x);
     if (vs != null) {
       int vm = 0;
       for (JsonNode v : vs) {
@@ -69,7 +69,7 @@ final class Disjoint {
     if ((mx & my) == 0) {
       return true;
     }
-    if (valuesDisjoint(Planner.valueSet(x), Planner.valueSet(y))) {
+    if (valuesDisjoint(EnumKeywords.valueSet(x), EnumKeywords.valueSet(y))) {
       return true;
     }
     if (((mx & my) & ~Types.OBJ) != 0 || !x.json.isObject() || !y.json.isObject()) {
@@ -84,7 +84,7 @@ final class Disjoint {
       Node px = s.resolve(s.child(x, "properties", p));
       Node py = s.resolve(s.child(y, "properties", p));
       if (px.json.isObject() && py.json.isObject()
-          && (valuesDisjoint(Planner.valueSet(px), Planner.valueSet(py))
+          && (valuesDisjoint(EnumKeywords.valueSet(px), EnumKeywords.valueSet(py))
               || (effectiveMask(px) & effectiveMask(py)) == 0)) {
         return true;
       }

@@ -3,33 +3,34 @@ package dev.contractgate.diff.engine;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.Relation;
 import dev.contractgate.diff.Severity;
-import dev.contractgate.report.Facts;
+import dev.contractgate.report.Report.Fact;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** Renders a finding in the shape of STYLE.md §4: headline, then aligned facts. */
+/** What a finding says, in the shape of STYLE.md §4: a headline, then facts. */
 final class Messages {
 
   private Messages() {}
 
-  static String render(String ruleId, Engine.Finding f, Direction d, Severity s, String pointer,
-      Optional<JsonNode> witness) {
-    StringBuilder b = new StringBuilder(ruleId).append(" at ").append(pointer.isEmpty() ? "/" : pointer);
-    fact(b, "old     ", f.oldText);
-    fact(b, "new     ", f.newText);
-    fact(b, "meaning ", meaning(f, d, s));
-    fact(b, "instance", f.path.isEmpty() ? "(the whole value)" : f.path);
-    fact(b, "schema  ", f.oldLoc + " → " + f.newLoc);
-    witness.ifPresent(w -> fact(b, "witness ", Planner.abbreviate(w.toString()) + "  ("
-        + (f.kind.relation() == Relation.NARROWER ? "old accepts, new rejects" : "new accepts, old rejects") + ")"));
-    return b.toString();
+  static String headline(String ruleId, String pointer) {
+    return ruleId + " at " + (pointer.isEmpty() ? "/" : pointer);
   }
 
-  private static void fact(StringBuilder b, String key, String value) {
-    Facts.append(b, key.strip(), value);
+  static List<Fact> facts(Finding f, Direction d, Severity s, Optional<JsonNode> witness) {
+    List<Fact> facts = new ArrayList<>(6);
+    facts.add(new Fact("old", f.oldText));
+    facts.add(new Fact("new", f.newText));
+    facts.add(new Fact("meaning", meaning(f, d, s)));
+    facts.add(new Fact("instance", f.path.isEmpty() ? "(the whole value)" : f.path));
+    facts.add(new Fact("schema", f.oldLoc + " → " + f.newLoc));
+    witness.ifPresent(w -> facts.add(new Fact("witness", Planner.abbreviate(w.toString()) + "  ("
+        + (f.kind.relation() == Relation.NARROWER ? "old accepts, new rejects" : "new accepts, old rejects") + ")")));
+    return facts;
   }
 
-  static String meaning(Engine.Finding f, Direction d, Severity s) {
+  static String meaning(Finding f, Direction d, Severity s) {
     boolean response = d == Direction.RESPONSE;
     String values = f.kind.values(f.subject);
     switch (f.kind) {

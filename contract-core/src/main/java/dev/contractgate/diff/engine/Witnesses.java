@@ -46,7 +46,7 @@ final class Witnesses {
   /** Witnesses built per side pair; past it findings come without one (each costs a validation run). */
   static final int MAX_WITNESSES = 100;
 
-  Optional<JsonNode> build(Engine.Finding f) {
+  Optional<JsonNode> build(Finding f) {
     if (f.hint == null || f.kind.relation() == dev.contractgate.diff.Relation.UNKNOWN) {
       return Optional.empty();
     }
@@ -62,7 +62,7 @@ final class Witnesses {
       return Optional.empty();
     }
     try {
-      Engine.Visit v = f.at;
+      Findings.Visit v = f.at;
       JsonNode value = local(f.hint, side, newAccepts ? v.pair().n : v.pair().o);
       if (value == null) {
         return Optional.empty();
@@ -233,7 +233,7 @@ final class Witnesses {
       }
       return null;
     }
-    List<JsonNode> vals = Planner.valueSet(c);
+    List<JsonNode> vals = EnumKeywords.valueSet(c);
     if (vals != null) {
       return vals.isEmpty() ? null : vals.get(0).deepCopy();
     }
