@@ -35,9 +35,9 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class LiveGate {
 
-  private final Settings settings;
+  private final GateSettings settings;
 
-  private LiveGate(Settings settings) {
+  private LiveGate(GateSettings settings) {
     this.settings = settings;
   }
 
@@ -48,36 +48,6 @@ public final class LiveGate {
   /** Runs every probe and returns when all are done or the deadline has passed. */
   public GateResult run() {
     return new ProbeRunner(settings).run();
-  }
-
-  /**
-   * Everything a run needs; built by {@link Builder}.
-   *
-   * @param registry the contracts
-   * @param baseUrl scheme, host and port of the backend (a path prefix is kept)
-   * @param versions the contract version checked per namespace
-   * @param concurrency most requests in flight at once
-   * @param timeout per request, from sending to the last byte
-   * @param deadline for the whole run; probes not finished by then are cancelled
-   * @param retries extra attempts after a connection failure
-   * @param environment reads the token variables (usually {@code System::getenv})
-   * @param progress told after each probe: done and total
-   * @since 0.1
-   */
-  @API(status = EXPERIMENTAL, since = "0.1")
-  public record Settings(
-      ContractRegistry registry,
-      String baseUrl,
-      List<ContractVersion> versions,
-      int concurrency,
-      Duration timeout,
-      Duration deadline,
-      int retries,
-      Function<String, String> environment,
-      Consumer<int[]> progress) {
-    public Settings {
-      versions = List.copyOf(versions);
-    }
   }
 
   /** Configures a run; only {@link #baseUrl} is required. */
@@ -196,7 +166,7 @@ public final class LiveGate {
           }
         }
       }
-      return new LiveGate(new Settings(registry, baseUrl, versions, concurrency, timeout, deadline, retries,
+      return new LiveGate(new GateSettings(registry, baseUrl, versions, concurrency, timeout, deadline, retries,
           environment, progress));
     }
 

@@ -50,10 +50,10 @@ final class ProbeRunner {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final long FIRST_BACKOFF_MILLIS = 200;
 
-  private final LiveGate.Settings s;
+  private final GateSettings s;
   private final java.util.concurrent.atomic.AtomicBoolean deadlinePassed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  public ProbeRunner(LiveGate.Settings settings) {
+  public ProbeRunner(GateSettings settings) {
     this.s = settings;
   }
 
