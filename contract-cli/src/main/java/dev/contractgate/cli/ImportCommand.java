@@ -41,7 +41,9 @@ final class ImportCommand implements Runnable {
             + " has none.",
         "One endpoint per operation; 3.0 nullable, exclusive bounds and example become JSON Schema 2020-12;"
             + " readOnly properties leave request schemas and writeOnly ones leave response schemas.",
-        "All or nothing: the files are written beside the target and moved into place."
+        "All or nothing: the files are written beside the target and moved into place. --force swaps an existing"
+            + " version folder with renames, so that readers always see the old or the new version; an import"
+            + " killed half-way is finished or undone by the next one, which also removes what it left."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -75,7 +77,8 @@ final class ImportCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The root of the contract tree.")
     Path out;
 
-    @Option(names = "--force", description = "Replace the version folder if it exists.")
+    @Option(names = "--force", description = "Replace the version folder if it exists (swapped in whole; see"
+        + " docs/openapi.md).")
     boolean force;
 
     @Override

@@ -153,6 +153,39 @@ class DriftCommandTest {
   }
 
   @Test
+  void should_say_that_a_device_is_not_a_regular_file_rather_than_missing() {
+    // WHEN
+    CliRun run = drift("--recordings", "/dev/null");
+    // THEN
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+    assertThat(run.err()).contains("Cannot read recording", "/dev/null", "expected: a recording file or directory",
+        "but was : not a regular file (a device, pipe or socket)", "hint    : pass a recording saved to a file")
+        .doesNotContain("no such file");
+  }
+
+  @Test
+  void should_never_say_passed_for_an_empty_recording(@TempDir Path dir) throws IOException {
+    // GIVEN an empty recording, and one whose only line is tolerated as unreadable
+    Path empty = Files.writeString(dir.resolve("empty.ndjson"), "");
+    Path onlyBroken = Files.writeString(dir.resolve("broken.ndjson"), "<br /><b>Warning</b>\n");
+    Path reports = dir.resolve("reports");
+    // WHEN
+    CliRun none = drift("--recordings", empty.toString(), "--report-dir", reports.toString());
+    CliRun tolerated = drift("--recordings", onlyBroken.toString(), "--max-unreadable", "1");
+    // THEN both are an input error, and neither report says PASSED
+    assertThat(none.exitCode()).as(none.all()).isEqualTo(3);
+    assertThat(none.out()).contains("contract-gate drift " + empty + " — FAILED: 1 of 10 checks failed",
+        "FAIL recorded exchanges  no recorded exchange in the input: nothing was checked",
+        "BREAKING recording.empty at " + empty, "but was : no line or entry at all").doesNotContain("PASSED");
+    assertThat(none.err()).contains("No recorded exchange");
+    assertThat(Files.readString(reports.resolve("drift.xml"))).contains("failures=\"1\"")
+        .contains("name=\"recorded exchanges\"");
+    assertThat(Json.MAPPER.readTree(reports.resolve("drift.json").toFile()).path("passed").asBoolean(true)).isFalse();
+    assertThat(tolerated.exitCode()).as(tolerated.all()).isEqualTo(3);
+    assertThat(tolerated.out()).contains("FAILED", "only unreadable lines or entries (1)").doesNotContain("PASSED");
+  }
+
+  @Test
   void should_read_a_recorder_directory_and_reject_bad_options(@TempDir Path dir) throws IOException {
     recording(dir, 2, 0);
     Files.write(dir.resolve("recording.1.ndjson"), List.of(line(LIST, ok)));

@@ -59,7 +59,9 @@ public final class DriftReports {
       for (Sample s : r.unreadable()) {
         findings.add(new Finding(Level.BREAKING, "recording.unreadable", s.at().toString(), List.of(
             new Fact("expected", "one recorded exchange (JSON)"), new Fact("but was", s.value())),
-            "fix or remove the line; a recorder that crashed may leave a cut last line", "", ""));
+            s.value().contains("limits.maxBodyBytes")
+                ? "raise limits.maxBodyBytes in contract-gate.yaml to read it, or leave such responses out of the recording"
+                : "fix or remove the line; a recorder that crashed may leave a cut last line", "", ""));
       }
       boolean tolerated = r.unreadableCount() <= maxUnreadable;
       entries.add(new Report.Entry("recordings", "unreadable lines and entries",
@@ -67,6 +69,17 @@ public final class DriftReports {
           r.unreadableCount() + " unreadable (" + maxUnreadable + " tolerated)"
               + (r.unreadableCount() > r.unreadable().size() ? ", first " + r.unreadable().size() + " shown" : ""),
           findings, 0));
+    }
+    if (r.recordings() == r.unreadableCount()) {
+      // Nothing was checked: an empty input is an input error, never a pass (the CLI exits 3).
+      entries.add(new Report.Entry("recordings", "recorded exchanges", Report.Status.FAILED,
+          "no recorded exchange in the input: nothing was checked", List.of(new Finding(Level.BREAKING,
+              "recording.empty", String.join(", ", r.files()), List.of(
+                  new Fact("expected", "at least one recorded exchange"),
+                  new Fact("but was", r.recordings() == 0 ? "no line or entry at all"
+                      : "only unreadable lines or entries (" + r.recordings() + ")")),
+              "pass recordings that hold traffic: NDJSON from ContractRecorder, a HAR file or a WireMock directory",
+              "", "")), 0));
     }
     List<String> notes = new ArrayList<>();
     notes.add("Read " + r.recordings() + (r.recordings() == 1 ? " recording" : " recordings") + " from "

@@ -26,6 +26,11 @@ import java.util.function.Supplier;
  * reading thread only finds line ends and the JSON work is shared by all workers; HAR and WireMock are
  * decoded by the reader as before (they are small next to the NDJSON a recorder writes).
  *
+ * <p>Memory is bounded in bytes as well: an NDJSON line longer than the line limit
+ * ({@link NdjsonLines#lineLimit(long)} of the tree's body limit) is skipped unread by the cutter and arrives as
+ * an unreadable entry with its line, and chunks wait for the workers once {@link #QUEUED_BYTES} of them are
+ * queued, so that many lines just below the limit cannot fill the heap either.
+ *
  * <p>A failure anywhere (a file that cannot be read, a bug in a worker) stops everything and is rethrown
  * here; a {@link RuntimeException} as it is.
  */
@@ -35,6 +40,8 @@ final class Pipeline {
   /** Most exchanges per batch, and most bytes of raw NDJSON lines per chunk (a longer line is one chunk). */
   static final int BATCH = 64;
   static final int CHUNK_BYTES = 1 << 18;
+  /** Most bytes of NDJSON chunks queued or being decoded (one chunk more may always go, however long). */
+  static final long QUEUED_BYTES = 32L << 20;
 
   private Pipeline() {}
 
@@ -44,21 +51,24 @@ final class Pipeline {
     void accept(A acc, RecordingEntry entry, LineBody body);
   }
 
-  public static <A> List<A> run(
-      List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work) {
-    return run(files, threads, capacity, newAccumulator, work, null);
+  /** {@code maxBodyBytes}: the tree's body limit, which sets the line limit of NDJSON recordings. */
+  public static <A> List<A> run(List<Path> files, int threads, int capacity, long maxBodyBytes,
+      Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work) {
+    return run(files, threads, capacity, maxBodyBytes, newAccumulator, work, null);
   }
 
   /** As the other, with NDJSON bodies that are JSON strings handed over as characters, not strings. */
-  public static <A> List<A> run(
-      List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, Work<A> work) {
-    return run(files, threads, capacity, newAccumulator, null, work);
+  public static <A> List<A> run(List<Path> files, int threads, int capacity, long maxBodyBytes,
+      Supplier<A> newAccumulator, Work<A> work) {
+    return run(files, threads, capacity, maxBodyBytes, newAccumulator, null, work);
   }
 
-  private static <A> List<A> run(List<Path> files, int threads, int capacity, Supplier<A> newAccumulator,
-      BiConsumer<A, RecordingEntry> plain, Work<A> keeping) {
+  private static <A> List<A> run(List<Path> files, int threads, int capacity, long maxBodyBytes,
+      Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> plain, Work<A> keeping) {
     int batch = Math.min(BATCH, capacity);
+    long maxLine = NdjsonLines.lineLimit(maxBodyBytes);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(1, capacity / batch));
+    Budget budget = new Budget(QUEUED_BYTES);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<A> accumulators = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
@@ -110,6 +120,10 @@ final class Pipeline {
             }
           } catch (Throwable e) {
             failure.compareAndSet(null, e);
+          } finally {
+            if (item instanceof NdjsonChunk chunk) {
+              budget.release(chunk.bytes());
+            }
           }
         }
       }, "contract-gate-drift-" + i);
@@ -121,16 +135,20 @@ final class Pipeline {
       read:
       for (Path file : files) {
         if (RecordingFormat.detect(file) == RecordingFormat.NDJSON) {
-          try (NdjsonLines lines = new NdjsonLines(file)) {
+          try (NdjsonLines lines = new NdjsonLines(file, maxLine)) {
             for (NdjsonChunk c = lines.next(batch, CHUNK_BYTES); c != null; c = lines.next(batch, CHUNK_BYTES)) {
+              if (!budget.acquire(c.bytes(), failure)) {
+                break read;
+              }
               if (!put(queue, c, failure)) {
+                budget.release(c.bytes());
                 break read;
               }
             }
           }
           continue;
         }
-        try (RecordingReader reader = RecordingReader.open(file, null)) {
+        try (RecordingReader reader = RecordingReader.open(file, null, maxBodyBytes)) {
           List<RecordingEntry> items = new ArrayList<>(batch);
           for (RecordingEntry e = reader.next(); e != null; e = reader.next()) {
             items.add(e);
@@ -185,6 +203,33 @@ final class Pipeline {
       throw new IllegalStateException("Drift was interrupted", f);
     }
     return accumulators;
+  }
+
+  /** Bytes of chunks handed to the workers and not decoded yet. */
+  private static final class Budget {
+    private final long max;
+    private long used;
+
+    Budget(long max) {
+      this.max = max;
+    }
+
+    /** Waits until {@code n} more bytes fit (always when none are out); false when a failure stopped the run. */
+    synchronized boolean acquire(long n, AtomicReference<Throwable> failure) throws InterruptedException {
+      while (used > 0 && used + n > max) {
+        if (failure.get() != null) {
+          return false;
+        }
+        wait(100);
+      }
+      used += n;
+      return true;
+    }
+
+    synchronized void release(long n) {
+      used -= n;
+      notifyAll();
+    }
   }
 
   /** Hands a batch over; false when a failure stopped the run meanwhile. */

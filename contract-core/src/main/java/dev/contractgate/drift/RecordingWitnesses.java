@@ -91,7 +91,7 @@ public final class RecordingWitnesses {
 
   /** Reads the recordings (NDJSON, HAR, WireMock directories) with every core. */
   public WitnessResult scan(List<Path> recordings) {
-    return merge(Pipeline.run(recordings, threads, 1024, Acc::new, this::accept));
+    return merge(Pipeline.run(recordings, threads, 1024, oldChecker.maxBodyBytes, Acc::new, this::accept));
   }
 
   /** Examines entries the caller supplies, on the calling thread. */

@@ -212,6 +212,9 @@ final class ProbeRunner {
       if (refused.contains(status)) {
         return result(plan, Outcome.PASSED, status, startNanos, attempt, List.of(), status + " without " + header);
       }
+      if (status < 200 || status > 299) {
+        return noRefusal(plan, response, refused, header, startNanos, attempt);
+      }
       return result(plan, Outcome.VIOLATED, status, startNanos, attempt,
           List.of(new Violation("auth.not-enforced", "status", Optional.empty(),
               "one of " + refused + " for a request without " + header, String.valueOf(status),
@@ -250,6 +253,38 @@ final class ProbeRunner {
     return result(plan, violations.isEmpty() ? Outcome.PASSED : Outcome.VIOLATED, status, startNanos, attempt,
         violations, status + " in " + ms + " ms" + (violations.isEmpty() ? ""
             : ", " + violations.size() + (violations.size() == 1 ? " violation" : " violations")));
+  }
+
+  /**
+   * A request without the token got neither a refusal nor an answer (a 3xx, a 5xx, another 4xx): that does not
+   * show the token is ignored, so it is not {@code auth.not-enforced}; the finding says what came back.
+   */
+  private ProbeResult noRefusal(Plan plan, Response response, List<Integer> refused, String header, long startNanos,
+      int attempt) {
+    int status = response.code();
+    String reason = response.message() == null || response.message().isBlank() ? ""
+        : " " + dev.contractgate.validate.Messages.truncate(response.message().strip());
+    String actual;
+    String hint;
+    if (status >= 500) {
+      actual = status + reason + ": the backend failed instead of refusing; whether it checks " + header + " is unknown";
+      hint = "look at the backend's error log for requests without " + header + "; it must refuse them with one of "
+          + refused + " before anything else can fail";
+    } else if (status >= 300 && status < 400) {
+      String location = response.header("Location");
+      actual = status + reason + ": a redirect" + (location == null ? ""
+          : " to " + dev.contractgate.validate.Messages.truncate(location)) + " instead of a refusal";
+      hint = "refuse a request without " + header + " with one of " + refused
+          + " instead of redirecting it (to a login page, to https, to a trailing slash)";
+    } else {
+      actual = status + reason + ": neither a refusal nor an answer";
+      hint = "refuse a request without " + header + " with one of " + refused
+          + " before routing or validating it, or add " + status + " to auth.statusWithoutToken in namespace.yaml";
+    }
+    return result(plan, Outcome.VIOLATED, status, startNanos, attempt,
+        List.of(new Violation("auth.unexpected-status", "status", Optional.empty(),
+            "one of " + refused + " for a request without " + header, actual, hint)),
+        "answered " + status + " without " + header + ", not a refusal");
   }
 
   private ProbeResult result(Plan plan, Outcome outcome, int status, long startNanos, int attempts,

@@ -20,37 +20,70 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * HAR 1.2 with Jackson's streaming parser: only one element of {@code log.entries} is a tree at a time, so a
- * HAR of any size reads in constant memory. Members of {@code log} after {@code entries} are not read.
+ * HAR of any size reads in constant memory. Members of {@code log} after {@code entries} are not read. An entry
+ * with a string longer than the line limit ({@link NdjsonLines#lineLimit(long)}) is unreadable and never held.
  */
 final class HarReader implements RecordingReader {
 
-  /** Reads one entry from the middle of the stream: what follows it is not "trailing". */
-  private static final tools.jackson.databind.json.JsonMapper ENTRY_MAPPER = tools.jackson.databind.json.JsonMapper
-      .builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-
   private final String file;
   private final Redaction redaction;
-  private final JsonParser parser;
+  private final Path path;
+  /**
+   * Reads one entry from the middle of the stream (what follows it is not "trailing"), with strings limited to
+   * the line limit of the tree's body limit.
+   */
+  private final tools.jackson.databind.json.JsonMapper mapper;
+  private final long maxString;
+  private JsonParser parser;
   private long index;
   private boolean done;
 
-  HarReader(Path path, Redaction redaction) {
+  HarReader(Path path, Redaction redaction, long maxBodyBytes) {
     this.file = path.toString();
     this.redaction = redaction;
+    this.path = path;
+    this.maxString = NdjsonLines.lineLimit(maxBodyBytes);
+    this.mapper = tools.jackson.databind.json.JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength((int) maxString).build()).build())
+        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    this.parser = open();
+  }
+
+  /** A parser at the start of {@code log.entries}. */
+  private JsonParser open() {
+    JsonParser p;
     try {
-      this.parser = ENTRY_MAPPER.createParser(path);
+      p = mapper.createParser(path);
     } catch (JacksonException e) {
       throw broken(e);
     }
+    this.parser = p;
     try {
       seekEntries();
     } catch (JacksonException e) {
-      parser.close();
+      p.close();
       throw broken(e);
     } catch (RuntimeException e) {
-      parser.close();
+      p.close();
       throw e;
     }
+    return p;
+  }
+
+  /**
+   * Entry {@code index - 1} holds a string longer than {@link #maxString}: reads the file again up to the entry
+   * after it, skipping entries (skipped strings are scanned, never built), so the huge one is never held.
+   */
+  private RecordingEntry oversized(RecordingRef ref) {
+    parser.close();
+    parser = open();
+    for (long i = 0; i < index; i++) {
+      parser.nextToken();
+      parser.skipChildren();
+    }
+    return new RecordingEntry.Unreadable(ref, "an entry with a string of more than " + maxString
+        + " characters, longer than the limit (2 × limits.maxBodyBytes + 64 KiB), skipped unread");
   }
 
   private void seekEntries() {
@@ -92,7 +125,15 @@ final class HarReader implements RecordingReader {
         parser.skipChildren();
         return new RecordingEntry.Unreadable(ref, "expected an entry object, but was " + t);
       }
-      JsonNode entry = ENTRY_MAPPER.readTree(parser);
+      JsonNode entry;
+      try {
+        entry = mapper.readTree(parser);
+      } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+        if (!String.valueOf(e.getOriginalMessage()).startsWith("String value length")) {
+          throw e;
+        }
+        return oversized(ref);
+      }
       try {
         return new RecordingEntry.Read(ref, RecordingReader.redact(exchange(entry), redaction));
       } catch (IllegalArgumentException e) {

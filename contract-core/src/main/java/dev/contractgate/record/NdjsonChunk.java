@@ -29,15 +29,26 @@ public final class NdjsonChunk {
   private final int[] starts;
   private final int[] ends;
   private final boolean[] text;
+  /** Per line, its size when it was longer than {@link #maxLine} (its bytes are not here); null when none was. */
+  private final long[] oversize;
+  private final long maxLine;
   private final long firstLine;
 
-  NdjsonChunk(String file, byte[] buf, int[] starts, int[] ends, boolean[] text, long firstLine) {
+  NdjsonChunk(String file, byte[] buf, int[] starts, int[] ends, boolean[] text, long[] oversize, long maxLine,
+      long firstLine) {
     this.file = file;
     this.buf = buf;
     this.starts = starts;
     this.ends = ends;
     this.text = text;
+    this.oversize = oversize;
+    this.maxLine = maxLine;
     this.firstLine = firstLine;
+  }
+
+  /** The bytes this chunk holds. */
+  public int bytes() {
+    return buf.length;
   }
 
   /** Lines in the chunk, blank ones included. */
@@ -47,6 +58,9 @@ public final class NdjsonChunk {
 
   /** Line {@code i} of the chunk as an entry, or null when it is blank. */
   public RecordingEntry decode(int i) {
+    if (oversize != null && oversize[i] > 0) {
+      return oversized(RecordingRef.line(file, firstLine + i), oversize[i], maxLine);
+    }
     int from = starts[i];
     int to = ends[i];
     int k = from;
@@ -84,7 +98,7 @@ public final class NdjsonChunk {
     body.aside = false;
     int from = starts[i];
     int to = ends[i];
-    if (!text[i] && to > from && buf[from] == '{' && noZero(buf, from, Math.min(to, from + 4))) {
+    if ((oversize == null || oversize[i] == 0) && !text[i] && to > from && buf[from] == '{' && noZero(buf, from, Math.min(to, from + 4))) {
       RecordingEntry e = keepingBody(i, from, to, body);
       if (e != null) {
         return e;
@@ -92,6 +106,15 @@ public final class NdjsonChunk {
       body.aside = false;
     }
     return decode(i);
+  }
+
+  /** What the problem of an oversized line starts with. */
+  private static final String OVERSIZED = "a line of ";
+
+  /** A line that was too long to read: unreadable, with its size and the limit. */
+  static RecordingEntry.Unreadable oversized(RecordingRef ref, long size, long limit) {
+    return new RecordingEntry.Unreadable(ref, OVERSIZED + size + " bytes, longer than the line limit of " + limit
+        + " bytes (2 × limits.maxBodyBytes + 64 KiB), skipped unread");
   }
 
   private RecordingEntry keepingBody(int i, int from, int to, LineBody body) {

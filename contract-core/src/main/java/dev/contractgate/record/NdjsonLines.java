@@ -24,14 +24,23 @@ import org.apiguardian.api.API;
  * replaced, exactly as {@link java.io.BufferedReader#readLine()} over a replacing decoder did: same line
  * numbers, same text. A line that is blank is skipped; one that is not an exchange is
  * {@link RecordingEntry.Unreadable}.
+ *
+ * <p>A line longer than the line limit ({@link #lineLimit(long)}: twice the tree's body limit plus 64 KiB) is
+ * never held whole: once its bytes pass the limit they are only scanned for the line end and dropped, and the
+ * line comes back as an oversized one ({@link NdjsonChunk#decode(int)} makes it unreadable, with its line
+ * number and size), so one huge line cannot run a drift over a million others out of memory.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class NdjsonLines implements Closeable {
 
   private static final int READ = 1 << 16;
+  /** What a line holds besides its body, at most, for {@link #lineLimit(long)}. */
+  static final int LINE_OVERHEAD = 1 << 16;
 
   private final String file;
   private final InputStream in;
+  /** The longest line read; a longer one is skipped. */
+  private final int maxLine;
   private byte[] buf = new byte[READ];
   /** Bytes of {@link #buf} read so far. */
   private int limit;
@@ -44,13 +53,31 @@ public final class NdjsonLines implements Closeable {
   private int lineStart;
   private int lineEnd;
   private boolean lineUnsafe;
+  /** Bytes of the line found last when it was longer than {@link #maxLine} (its bytes are gone), else 0. */
+  private long lineOversize;
+  /** Bytes of the line being read that were dropped because it is longer than {@link #maxLine}. */
+  private long dropped;
   /** The line being read has a byte sequence that only the JDK's decoder reads right. */
   private boolean unsafe;
   private boolean skipLf;
   private boolean eof;
   private long lines;
 
+  /** A reader with the line limit of the default body limit. */
   public NdjsonLines(Path path) {
+    this(path, lineLimit(dev.contractgate.registry.Policy.Limits.DEFAULT_MAX_BODY_BYTES));
+  }
+
+  /**
+   * A reader that skips lines longer than {@code maxLineBytes} without holding them.
+   *
+   * @param maxLineBytes the longest line read, see {@link #lineLimit(long)}
+   */
+  public NdjsonLines(Path path, long maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be positive, was " + maxLineBytes);
+    }
+    this.maxLine = (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 2 * (long) READ);
     this.file = path.toString();
     try {
       this.in = Files.newInputStream(path);
@@ -64,6 +91,25 @@ public final class NdjsonLines implements Closeable {
     }
   }
 
+  /**
+   * The line limit for a tree whose bodies may have {@code maxBodyBytes} ({@code limits.maxBodyBytes}): twice
+   * that, for a body escaped in a JSON string (every quote of a JSON body gains a backslash), plus 64 KiB for
+   * the rest of the line. A body within its limit always fits; a longer body is the validator's to report.
+   */
+  public static long lineLimit(long maxBodyBytes) {
+    return Math.min(Integer.MAX_VALUE - 2L * READ, 2 * Math.max(1, maxBodyBytes) + LINE_OVERHEAD);
+  }
+
+  /** The size of the read buffer, for tests: it never grows much beyond the line limit. */
+  int bufferSize() {
+    return buf.length;
+  }
+
+  /** The line limit of this reader. */
+  public long maxLineBytes() {
+    return maxLine;
+  }
+
   /** The next lines, or null at the end of the file. */
   public NdjsonChunk next(int maxLines, int maxBytes) {
     keep = start;
@@ -71,6 +117,7 @@ public final class NdjsonLines implements Closeable {
     int[] starts = new int[Math.min(maxLines, 64)];
     int[] ends = new int[starts.length];
     boolean[] text = new boolean[starts.length];
+    long[] oversize = null;
     int n = 0;
     // Bounds are kept relative to the first line: fill() may move the bytes, never away from each other.
     while (n < maxLines && (n == 0 || ends[n - 1] < maxBytes) && line()) {
@@ -78,10 +125,20 @@ public final class NdjsonLines implements Closeable {
         starts = Arrays.copyOf(starts, Math.min(maxLines, n * 2));
         ends = Arrays.copyOf(ends, starts.length);
         text = Arrays.copyOf(text, starts.length);
+        if (oversize != null) {
+          oversize = Arrays.copyOf(oversize, starts.length);
+        }
       }
       starts[n] = lineStart - keep;
       ends[n] = lineEnd - keep;
       text[n] = lineUnsafe;
+      if (lineOversize > 0) {
+        // Rare: only a chunk that has such a line carries sizes.
+        if (oversize == null) {
+          oversize = new long[starts.length];
+        }
+        oversize[n] = lineOversize;
+      }
       n++;
     }
     if (n == 0) {
@@ -89,7 +146,8 @@ public final class NdjsonLines implements Closeable {
     }
     byte[] bytes = Arrays.copyOfRange(buf, keep, keep + ends[n - 1]);
     keep = start;
-    return new NdjsonChunk(file, bytes, Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), Arrays.copyOf(text, n), first);
+    return new NdjsonChunk(file, bytes, Arrays.copyOf(starts, n), Arrays.copyOf(ends, n), Arrays.copyOf(text, n),
+        oversize == null ? null : Arrays.copyOf(oversize, n), maxLine, first);
   }
 
   /** Finds the next line, sets {@link #lineStart} and {@link #lineEnd}; false at the end of the file. */
@@ -125,26 +183,24 @@ public final class NdjsonLines implements Closeable {
         }
         if (b == '\n' || b == '\r') {
           skipLf = b == '\r';
-          lineStart = start;
-          lineEnd = scanned;
-          lineUnsafe = unsafe;
-          unsafe = false;
+          found(scanned);
           start = ++scanned;
-          lines++;
           return true;
         }
       }
       if (eof) {
-        if (start < limit) {
-          lineStart = start;
-          lineEnd = limit;
-          lineUnsafe = unsafe;
-          unsafe = false;
+        if (start < limit || dropped > 0) {
+          found(limit);
           start = limit;
-          lines++;
           return true;
         }
         return false;
+      }
+      if (limit - start > maxLine) {
+        // Too long to hold: what was scanned of it is dropped, and only its end is looked for from now on.
+        dropped += limit - start;
+        limit = start;
+        scanned = start;
       }
       fill();
     }
@@ -192,6 +248,25 @@ public final class NdjsonLines implements Closeable {
       case 0xF0 -> next < 0x90;
       default -> next >= 0x90;
     };
+  }
+
+  /** The line from {@link #start} to {@code end} was found; an oversized one keeps no bytes. */
+  private void found(int end) {
+    long size = dropped + (end - start);
+    dropped = 0;
+    if (size > maxLine) {
+      lineStart = start;
+      lineEnd = start;
+      lineOversize = size;
+      lineUnsafe = false;
+    } else {
+      lineStart = start;
+      lineEnd = end;
+      lineOversize = 0;
+      lineUnsafe = unsafe;
+    }
+    unsafe = false;
+    lines++;
   }
 
   /** Reads more, first moving what is still needed (from {@link #keep}) to the front; grows when it is full. */

@@ -13,8 +13,8 @@ final class NdjsonReader implements RecordingReader {
   private NdjsonChunk chunk;
   private int next;
 
-  NdjsonReader(Path path, Redaction redaction) {
-    this.lines = new NdjsonLines(path);
+  NdjsonReader(Path path, Redaction redaction, long maxBodyBytes) {
+    this.lines = new NdjsonLines(path, NdjsonLines.lineLimit(maxBodyBytes));
     this.redaction = redaction;
   }
 

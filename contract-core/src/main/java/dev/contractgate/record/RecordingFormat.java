@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -26,16 +25,25 @@ public enum RecordingFormat {
   /** A WireMock directory: {@code mappings/*.json} with bodies in {@code __files/}. */
   WIREMOCK(WireMockReader::new);
 
-  // Each format names its reader, so a new format is one constant here and one reader class.
-  private final BiFunction<Path, Redaction, RecordingReader> opener;
+  /** How a format's reader is made: the path, the redaction (may be null) and the tree's body limit. */
+  @FunctionalInterface
+  interface Opener {
+    RecordingReader open(Path path, Redaction redaction, long maxBodyBytes);
+  }
 
-  RecordingFormat(BiFunction<Path, Redaction, RecordingReader> opener) {
+  // Each format names its reader, so a new format is one constant here and one reader class.
+  private final Opener opener;
+
+  RecordingFormat(Opener opener) {
     this.opener = opener;
   }
 
-  /** A reader of a recording in this format; {@code redaction} may be {@code null}. */
-  RecordingReader open(Path path, Redaction redaction) {
-    return opener.apply(path, redaction);
+  /**
+   * A reader of a recording in this format; {@code redaction} may be {@code null}. An item larger than
+   * {@link NdjsonLines#lineLimit(long)} of {@code maxBodyBytes} is unreadable and never held whole.
+   */
+  RecordingReader open(Path path, Redaction redaction, long maxBodyBytes) {
+    return opener.open(path, redaction, maxBodyBytes);
   }
 
   /**
@@ -50,10 +58,13 @@ public enum RecordingFormat {
       return WIREMOCK;
     }
     if (!Files.isRegularFile(path)) {
+      // Something that exists but is no file (a device such as /dev/null, a pipe, a socket) is named as such.
       throw ContractException.builder("Cannot read recording", path.toString())
           .expected("a recording file or directory")
-          .butWas("no such file")
-          .hint("pass an NDJSON recording, a .har file or a WireMock directory to --recordings")
+          .butWas(Files.exists(path) ? "not a regular file (a device, pipe or socket)" : "no such file")
+          .hint(Files.exists(path)
+              ? "pass a recording saved to a file: an NDJSON recording, a .har file or a WireMock directory"
+              : "pass an NDJSON recording, a .har file or a WireMock directory to --recordings")
           .build();
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);

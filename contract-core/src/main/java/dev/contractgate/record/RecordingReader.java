@@ -49,7 +49,19 @@ public interface RecordingReader extends Closeable {
    * and WireMock mappings were not written by {@link ContractRecorder} and may hold secrets.
    */
   static RecordingReader open(Path path, Redaction redaction) {
-    return RecordingFormat.detect(path).open(path, redaction);
+    return open(path, redaction, dev.contractgate.registry.Policy.Limits.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * As {@link #open(Path, Redaction)} for a tree whose body limit is {@code maxBodyBytes}
+   * ({@code limits.maxBodyBytes}): a line, HAR string, WireMock mapping file or body file larger than twice
+   * that plus 64 KiB is never held whole; it comes back as {@link RecordingEntry.Unreadable} with its position,
+   * and reading goes on.
+   *
+   * @since 0.1
+   */
+  static RecordingReader open(Path path, Redaction redaction, long maxBodyBytes) {
+    return RecordingFormat.detect(path).open(path, redaction, maxBodyBytes);
   }
 
   /** The exchange with {@code redaction} applied to its target, headers and body. */

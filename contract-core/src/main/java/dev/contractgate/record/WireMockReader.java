@@ -29,14 +29,17 @@ final class WireMockReader implements RecordingReader {
   static final String ANY_SEGMENT = "{*}";
 
   private final Redaction redaction;
+  /** The largest mapping file or body file read ({@link NdjsonLines#lineLimit(long)}); a larger one is unreadable. */
+  private final long maxFile;
   private final Path files;
   private final Iterator<Path> mappingFiles;
   private Path current;
   private Iterator<JsonNode> mappings = java.util.Collections.emptyIterator();
   private long index;
 
-  WireMockReader(Path root, Redaction redaction) {
+  WireMockReader(Path root, Redaction redaction, long maxBodyBytes) {
     this.redaction = redaction;
+    this.maxFile = NdjsonLines.lineLimit(maxBodyBytes);
     Path mappingsDir = Files.isDirectory(root.resolve("mappings")) ? root.resolve("mappings") : root;
     Path base = mappingsDir == root ? root.toAbsolutePath().getParent() : root;
     this.files = base == null ? root.resolve("__files") : base.resolve("__files");
@@ -71,6 +74,10 @@ final class WireMockReader implements RecordingReader {
       current = mappingFiles.next();
       index = 0;
       JsonNode doc;
+      long size = size(current);
+      if (size > maxFile) {
+        return new RecordingEntry.Unreadable(RecordingRef.mapping(current.toString(), 0), tooLarge("a mapping file", size));
+      }
       try {
         doc = Ndjson.MAPPER.readTree(current.toFile());
       } catch (JacksonException e) {
@@ -138,6 +145,9 @@ final class WireMockReader implements RecordingReader {
       if (!file.startsWith(files.normalize())) {
         throw new IllegalArgumentException("expected a bodyFileName inside __files/, but was \"" + name + "\"");
       }
+      if (Files.isRegularFile(file) && size(file) > maxFile) {
+        throw new IllegalArgumentException(tooLarge("bodyFileName \"" + name + "\"", size(file)));
+      }
       try {
         body = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -147,6 +157,19 @@ final class WireMockReader implements RecordingReader {
     }
     return new RecordedExchange(Optional.empty(), method, target, response.path("status").asInt(200), headers, body,
         false, Optional.empty(), Optional.empty());
+  }
+
+  private String tooLarge(String what, long size) {
+    return what + " of " + size + " bytes, longer than the limit of " + maxFile
+        + " bytes (2 × limits.maxBodyBytes + 64 KiB), skipped unread";
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0; // reading it says why it cannot be read
+    }
   }
 
   /**

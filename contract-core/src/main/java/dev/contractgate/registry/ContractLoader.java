@@ -74,7 +74,7 @@ final class ContractLoader {
   private List<ContractVersion> versions(Path nsDir, Namespace ns) {
     List<ContractVersion> out = new ArrayList<>();
     for (Path dir : TreeFiles.children(nsDir)) {
-      String name = TreeFiles.name(dir);
+      String name = swapped(nsDir, TreeFiles.name(dir));
       if (!Files.isDirectory(dir) || name.startsWith(".")) {
         continue;
       }
@@ -105,6 +105,22 @@ final class ContractLoader {
           .build();
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The version a folder holds: its name, or for {@code .V.import-new} (and {@code .V.import-old} when there is no
+   * new one) the version {@code V} while its folder is missing, which is the instant an {@code import --force}
+   * swaps them (openapi's ContractWriter, same names): readers see the old or the new version, never none.
+   */
+  private static String swapped(Path nsDir, String name) {
+    for (String suffix : new String[] {".import-new", ".import-old"}) {
+      if (name.startsWith(".") && name.endsWith(suffix) && name.length() > suffix.length() + 1) {
+        String v = name.substring(1, name.length() - suffix.length());
+        boolean newer = suffix.equals(".import-old") && Files.isDirectory(nsDir.resolve("." + v + ".import-new"));
+        return SemVer.isValid(v) && !Files.exists(nsDir.resolve(v)) && !newer ? v : name;
+      }
+    }
+    return name;
   }
 
   private List<Consumer> consumers(Map<String, List<ContractVersion>> versions) {

@@ -56,14 +56,15 @@ class KeptBodyDriftTest {
         DriftEngine engine = new DriftEngine(registry, Drift.builder(registry).build().versions(),
             Redaction.defaults().forRegistry(registry), 5);
         AtomicLong aside = new AtomicLong();
-        List<DriftEngine.Accumulator> now = Pipeline.run(List.of(file), threads, 64, () -> new DriftEngine.Accumulator(5),
+        List<DriftEngine.Accumulator> now = Pipeline.run(List.of(file), threads, 64, registry.policy().limits().maxBodyBytes(),
+            () -> new DriftEngine.Accumulator(5),
             (Pipeline.Work<DriftEngine.Accumulator>) (acc, e, body) -> {
               if (body != null) {
                 aside.incrementAndGet();
               }
               engine.process(acc, e, body);
             });
-        List<DriftEngine.Accumulator> before = Pipeline.run(List.of(file), threads, 64,
+        List<DriftEngine.Accumulator> before = Pipeline.run(List.of(file), threads, 64, registry.policy().limits().maxBodyBytes(),
             () -> new DriftEngine.Accumulator(5), (BiConsumer<DriftEngine.Accumulator, dev.contractgate.record.RecordingEntry>) (acc, e) -> engine.process(acc, e, null));
         DriftResult expected = engine.merge(List.of(file), before, 0);
         DriftResult actual = engine.merge(List.of(file), now, 0);

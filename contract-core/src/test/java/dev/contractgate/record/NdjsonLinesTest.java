@@ -59,6 +59,106 @@ class NdjsonLinesTest {
   }
 
   @Test
+  void should_read_random_recordings_with_a_small_line_limit_as_before_except_the_longer_lines(@TempDir Path dir)
+      throws IOException {
+    for (int seed = 0; seed < 200; seed++) {
+      Random r = new Random(seed);
+      Path file = dir.resolve("r" + seed + ".ndjson");
+      byte[] bytes = recording(r);
+      Files.write(file, bytes);
+      int limit = 1 + r.nextInt(400);
+      // the lines as bytes, cut where BufferedReader cuts them
+      List<Integer> sizes = new ArrayList<>();
+      int from = 0;
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == '\n' || bytes[i] == '\r') {
+          sizes.add(i - from);
+          if (bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+            i++;
+          }
+          from = i + 1;
+        }
+      }
+      if (from < bytes.length) {
+        sizes.add(bytes.length - from);
+      }
+      List<String> expected = new ArrayList<>();
+      List<String> before = expected(file);
+      int k = 0;
+      for (int line = 1; line <= sizes.size(); line++) {
+        String where = "line " + line + ": ";
+        if (sizes.get(line - 1) > limit) {
+          expected.add(show(NdjsonChunk.oversized(RecordingRef.line(file.toString(), line), sizes.get(line - 1), limit)));
+          if (k < before.size() && before.get(k).startsWith(where)) {
+            k++;
+          }
+        } else if (k < before.size() && before.get(k).startsWith(where)) {
+          expected.add(before.get(k++));
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      int maxLines = 1 + r.nextInt(70);
+      int maxBytes = 1 + r.nextInt(3000);
+      try (NdjsonLines lines = new NdjsonLines(file, limit)) {
+        for (NdjsonChunk c = lines.next(maxLines, maxBytes); c != null; c = lines.next(maxLines, maxBytes)) {
+          for (int i = 0; i < c.size(); i++) {
+            RecordingEntry e = c.decode(i);
+            if (e != null) {
+              actual.add(show(e));
+            }
+          }
+        }
+      }
+      assertThat(actual).as("seed %d, limit %d", seed, limit).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void should_skip_a_line_over_the_limit_without_holding_it_and_keep_every_line_number(@TempDir Path dir) throws IOException {
+    // GIVEN lines around three over a limit of 1 000 bytes: 1 001 bytes (inside one read), 5 MB (many reads),
+    // and 2 000 bytes at the end without a line end; line ends of every kind
+    String big = "{\"method\":\"GET\",\"target\":\"/a\",\"status\":200,\"body\":\"";
+    Path file = dir.resolve("big.ndjson");
+    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+      out.write((line(0) + "\r\n" + big + "x".repeat(1001 - big.length() - 2) + "\"}\r" + line(1) + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.write(big.getBytes(StandardCharsets.UTF_8));
+      byte[] mb = "Ж".repeat(1 << 19).getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 5; i++) {
+        out.write(mb);
+      }
+      out.write(("\"}\r\n" + line(2) + "\r\n" + big + "z".repeat(2000 - big.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+    // WHEN
+    List<String> entries = new ArrayList<>();
+    int buffer;
+    try (NdjsonLines lines = new NdjsonLines(file, 1000)) {
+      for (NdjsonChunk c = lines.next(64, 1 << 18); c != null; c = lines.next(64, 1 << 18)) {
+        for (int i = 0; i < c.size(); i++) {
+          RecordingEntry e = c.decode(i);
+          if (e instanceof RecordingEntry.Unreadable u) {
+            entries.add(u.ref().where() + ": unreadable " + u.problem());
+            assertThat(c.decode(i, new LineBody())).isEqualTo(u);
+          } else if (e != null) {
+            entries.add(e.ref().where() + ": read " + ((RecordingEntry.Read) e).exchange().target());
+          }
+        }
+      }
+      buffer = lines.bufferSize();
+    }
+    // THEN
+    String limit = " bytes, longer than the line limit of 1000 bytes (2 × limits.maxBodyBytes + 64 KiB), skipped unread";
+    assertThat(entries).hasSize(6);
+    assertThat(entries.get(0)).isEqualTo("line 1: read /api/x?page=0");
+    assertThat(entries.get(1)).isEqualTo("line 2: unreadable a line of 1001" + limit);
+    assertThat(entries.get(2)).isEqualTo("line 3: read /api/x?page=1");
+    assertThat(entries.get(3)).isEqualTo("line 5: unreadable a line of " + (big.length() + 5 * 2 * (1 << 19) + 2) + limit);
+    assertThat(entries.get(4)).isEqualTo("line 6: read /api/x?page=2");
+    assertThat(entries.get(5)).isEqualTo("line 7: unreadable a line of 2000" + limit);
+    assertThat(buffer).as("the 5 MB line was never held").isLessThanOrEqualTo(1 << 17);
+    assertThat(NdjsonLines.lineLimit(10L << 20)).isEqualTo(2 * (10L << 20) + 65536);
+  }
+
+  @Test
   void should_skip_eight_bytes_only_when_none_of_them_needs_a_look() {
     Random r = new Random(7);
     byte[] interesting = {0, '\n', '\r', 13, 14, 9, ' ', 'a', 0x7F, (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1,
