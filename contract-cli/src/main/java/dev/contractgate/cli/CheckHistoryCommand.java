@@ -48,7 +48,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
       result = HistoryCheck.applyExceptions(withEvidence, registry.policy(), diff.today());
     }
     Report report = result.report("check-history " + registry.origin(), registry, diff.threshold(), diff.showInfo);
-    reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
+    reports.emit(report);
     return result.failsAt(diff.threshold()) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Output options shared by every command that produces a report. */
 final class ReportOptions {
@@ -37,6 +38,8 @@ final class ReportOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
+  @Spec(Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
+
   /** Checks the combination before any work is done. */
   void validate(CommandLine cl) {
     if (reportDir == null && new LinkedHashSet<>(formats).size() > 1) {
@@ -45,8 +48,29 @@ final class ReportOptions {
     }
   }
 
-  /** Prints to standard output and writes report files; returns the paths written. */
+  /**
+   * Prints the report to the command's standard output and writes the report files; returns the paths
+   * written. Everything goes through the run's redactor: the report's texts before rendering, the rendered
+   * text after.
+   */
+  List<Path> emit(Report report) {
+    return emit(report, mixee.commandLine().getOut(), Redactor.of(mixee));
+  }
+
+  /**
+   * As {@link #emit(Report)}; {@code redactor}'s secrets are added to the run's redactor (never instead of
+   * it). For commands written before the run had one redaction path.
+   */
   List<Path> emit(Report report, PrintWriter out, PrintWriter err, Redactor redactor) {
+    Redactor run = Redactor.of(mixee);
+    if (redactor != run) {
+      run.add(redactor.known());
+    }
+    return emit(report, out, run);
+  }
+
+  private List<Path> emit(Report unmasked, PrintWriter out, Redactor redactor) {
+    Report report = redactor.apply(unmasked);
     List<Path> written = new ArrayList<>();
     if (reportDir != null) {
       Set<ReportFormat> chosen = formats.isEmpty() ? Set.of(ReportFormat.values()) : new LinkedHashSet<>(formats);

@@ -5,6 +5,7 @@ import dev.contractgate.record.NdjsonLines;
 import dev.contractgate.record.RecordingEntry;
 import dev.contractgate.record.RecordingFormat;
 import dev.contractgate.record.RecordingReader;
+import dev.contractgate.record.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +44,24 @@ final class Pipeline {
     void accept(A acc, RecordingEntry entry, LineBody body);
   }
 
-  public static <A> List<A> run(
-      List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work) {
-    return run(files, threads, capacity, newAccumulator, work, null);
+  /**
+   * Every entry a worker gets has the echoes of its secrets scrubbed: HAR and WireMock readers are opened
+   * with {@code redaction} (they learn the request's secrets), NDJSON lines have their own response's secrets
+   * scrubbed ({@link RecordingReader#scrubEchoes}) before the work sees them.
+   */
+  public static <A> List<A> run(List<Path> files, int threads, int capacity, Supplier<A> newAccumulator,
+      BiConsumer<A, RecordingEntry> work, Redaction redaction) {
+    return run(files, threads, capacity, newAccumulator, work, null, redaction);
   }
 
   /** As the other, with NDJSON bodies that are JSON strings handed over as characters, not strings. */
   public static <A> List<A> run(
-      List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, Work<A> work) {
-    return run(files, threads, capacity, newAccumulator, null, work);
+      List<Path> files, int threads, int capacity, Supplier<A> newAccumulator, Work<A> work, Redaction redaction) {
+    return run(files, threads, capacity, newAccumulator, null, work, redaction);
   }
 
   private static <A> List<A> run(List<Path> files, int threads, int capacity, Supplier<A> newAccumulator,
-      BiConsumer<A, RecordingEntry> plain, Work<A> keeping) {
+      BiConsumer<A, RecordingEntry> plain, Work<A> keeping, Redaction redaction) {
     int batch = Math.min(BATCH, capacity);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(1, capacity / batch));
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -86,12 +92,17 @@ final class Pipeline {
                 if (kept == null) {
                   RecordingEntry entry = chunk.decode(k);
                   if (entry != null) {
-                    plain.accept(acc, entry);
+                    plain.accept(acc, RecordingReader.scrubEchoes(entry, null, redaction));
                   }
                 } else {
                   RecordingEntry entry = chunk.decode(k, kept);
                   if (entry != null) {
-                    keeping.accept(acc, entry, kept.aside() ? kept : null);
+                    LineBody body = kept.aside() ? kept : null;
+                    RecordingEntry clean = RecordingReader.scrubEchoes(entry, body, redaction);
+                    // A body read into the exchange to be scrubbed no longer stands aside.
+                    boolean aside = body != null && (clean == entry
+                        || ((RecordingEntry.Read) clean).exchange().body().isEmpty());
+                    keeping.accept(acc, clean, aside ? body : null);
                   }
                 }
               }
@@ -129,7 +140,7 @@ final class Pipeline {
           }
           continue;
         }
-        try (RecordingReader reader = RecordingReader.open(file, null)) {
+        try (RecordingReader reader = RecordingReader.open(file, redaction)) {
           List<RecordingEntry> items = new ArrayList<>(batch);
           for (RecordingEntry e = reader.next(); e != null; e = reader.next()) {
             items.add(e);

@@ -30,6 +30,8 @@ final class HarReader implements RecordingReader {
 
   private final String file;
   private final Redaction redaction;
+  /** Whose header and field names say which request values are secrets (the defaults without a redaction). */
+  private final Redaction learner;
   private final JsonParser parser;
   private long index;
   private boolean done;
@@ -37,6 +39,7 @@ final class HarReader implements RecordingReader {
   HarReader(Path path, Redaction redaction) {
     this.file = path.toString();
     this.redaction = redaction;
+    this.learner = redaction == null ? Redaction.defaults() : redaction;
     try {
       this.parser = ENTRY_MAPPER.createParser(path);
     } catch (JacksonException e) {
@@ -93,14 +96,44 @@ final class HarReader implements RecordingReader {
         return new RecordingEntry.Unreadable(ref, "expected an entry object, but was " + t);
       }
       JsonNode entry = ENTRY_MAPPER.readTree(parser);
+      // The request's secrets are learned first: a backend may echo any of them, and nothing after this
+      // reader sees the request.
+      List<String> secrets = requestSecrets(entry, learner);
       try {
-        return new RecordingEntry.Read(ref, RecordingReader.redact(exchange(entry), redaction));
+        RecordedExchange e = learner.scrubEchoes(exchange(entry), secrets);
+        return new RecordingEntry.Read(ref, RecordingReader.redact(e, redaction));
       } catch (IllegalArgumentException e) {
-        return new RecordingEntry.Unreadable(ref, e.getMessage());
+        return new RecordingEntry.Unreadable(ref, Redaction.scrub(e.getMessage(), Secrets.withEncodings(secrets)));
       }
     } catch (JacksonException e) {
       throw broken(e);
     }
+  }
+
+  /**
+   * The secret values an entry's request carries: secret headers (token headers, {@code Authorization}),
+   * cookies, URL user-info, secret query and form parameters; and the response's cookies.
+   */
+  static List<String> requestSecrets(JsonNode entry, Redaction learner) {
+    List<String> out = new ArrayList<>();
+    JsonNode request = entry.path("request");
+    for (JsonNode h : request.path("headers")) {
+      learner.learnHeader(h.path("name").asString(""), h.path("value").asString(""), out);
+    }
+    for (JsonNode c : request.path("cookies")) {
+      Secrets.learnCookie(c.path("value").asString(""), out);
+    }
+    learner.learnUrl(request.path("url").asString(""), out);
+    for (JsonNode q : request.path("queryString")) {
+      learner.learnQuery(q.path("name").asString(""), q.path("value").asString(""), out);
+    }
+    for (JsonNode p : request.path("postData").path("params")) {
+      learner.learnQuery(p.path("name").asString(""), p.path("value").asString(""), out);
+    }
+    for (JsonNode c : entry.path("response").path("cookies")) {
+      Secrets.learnCookie(c.path("value").asString(""), out);
+    }
+    return out;
   }
 
   static RecordedExchange exchange(JsonNode entry) {
