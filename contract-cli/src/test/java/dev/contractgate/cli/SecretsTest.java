@@ -46,13 +46,20 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>header values on {@code validate}'s command line, and a secret in an OpenAPI description to import.
  * </ul>
  *
- * <p>It failed on the code before the single redaction path (commit 5ea1935), checked by running this class
- * there: {@code diff}, {@code check-history} and {@code can-deploy} printed the environment token from the
- * tree's schema; {@code drift} and {@code diff --recordings} printed the HAR and WireMock request secrets
- * echoed in bodies; {@code verify} printed the password of {@code --base-url} and the first six characters of
- * the token cut at 80 characters; {@code list} and {@code drift} printed the token from a tree that did not
- * load; {@code validate} printed the header values given on its command line; {@code import} wrote the token
- * into the schema files.
+ * <p>It fails on the code before the single redaction path (commit 5ea1935). Checked by putting that commit's
+ * sources back ({@code git checkout 5ea1935 -- contract-core/src contract-cli/src/main}, new files removed) under
+ * this class and running it: 23 of its 25 sources leaked. {@code diff}, {@code check-history} and
+ * {@code can-deploy} printed the environment token from the tree's schema in every format ({@code Redactor.none()});
+ * {@code drift}, {@code diff --recordings} and {@code check-history --recordings} printed the HAR, NDJSON and
+ * WireMock secrets echoed in bodies and the query secrets of witnesses' requests; {@code verify} printed the
+ * password of {@code --base-url} in every report, the response's cookie echoed in Vary, and the first six
+ * characters of each token cut at 80 characters; {@code list}, {@code drift}, {@code verify} and
+ * {@code check-history} printed the token quoted by a tree that did not load (cut at 57 characters, or as a key)
+ * and the token pasted as {@code tokenEnv}; {@code validate} printed the header values of its command line;
+ * {@code import} wrote the token into the schema files and {@code endpoints.yaml}. (The servers URL password of
+ * the OpenAPI description and the token in a line that is not YAML were not printed then either.)
+ *
+ * <p>{@code -Dsecrets.keep=DIR} copies every output and file there, to look at.
  */
 class SecretsTest {
 
