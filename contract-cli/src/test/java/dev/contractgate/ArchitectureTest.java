@@ -76,7 +76,7 @@ class ArchitectureTest {
         .whereLayer("validate").mayOnlyAccessLayers("registry", "report")
         .whereLayer("record").mayOnlyAccessLayers("validate", "registry", "report")
         .whereLayer("stub").mayOnlyAccessLayers("validate", "registry", "report")
-        .whereLayer("gate").mayOnlyAccessLayers("validate", "registry", "report")
+        .whereLayer("gate").mayOnlyAccessLayers("record", "validate", "registry", "report")
         .whereLayer("diff").mayOnlyAccessLayers("registry", "report")
         .whereLayer("drift").mayOnlyAccessLayers("diff", "record", "validate", "registry", "report")
         .whereLayer("openapi").mayOnlyAccessLayers("diff", "registry", "report")

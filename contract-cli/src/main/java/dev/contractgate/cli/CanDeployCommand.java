@@ -50,8 +50,7 @@ final class CanDeployCommand implements Callable<Integer> {
     ContractRegistry registry = contracts.load();
     DeployCheck.Result result = DeployCheck.run(registry, namespace, candidate, Optional.ofNullable(deployed),
         ContractDiff.policyOf(registry), diff.today());
-    reports.emit(DiffReports.deploy(result, registry), spec.commandLine().getOut(),
-        spec.commandLine().getErr(), Redactor.none());
+    reports.emit(DiffReports.deploy(result, registry));
     return result.safe() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

@@ -50,7 +50,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
     }
     Report report = DiffReports.history(result, "check-history " + registry.origin(), registry, diff.threshold(),
         diff.showInfo);
-    reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
+    reports.emit(report);
     return result.failsAt(diff.threshold()) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 }

@@ -2,6 +2,7 @@ package dev.contractgate.cli;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -24,9 +25,17 @@ public final class ContractCli {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(out, err, args);
+    Redactor redactor = redactor(args, System::getenv);
+    // What libraries print or log (java.util.logging writes to System.err) goes through the same redaction.
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    System.setOut(redactor.stream(stdout));
+    System.setErr(redactor.stream(stderr));
+    int code = run(out, err, System::getenv, redactor, args);
     out.flush();
     err.flush();
+    System.out.flush();
+    System.err.flush();
     System.exit(code);
   }
 
@@ -37,7 +46,43 @@ public final class ContractCli {
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)} with the environment variables given (for tests). */
   static int run(PrintWriter out, PrintWriter err, Function<String, String> environment, String... args) {
-    CommandLine cl = RootCommand.commandLine(out, err, environment);
+    return run(out, err, environment, redactor(args, environment), args);
+  }
+
+  /** The run's redactor, built before anything is parsed or read (see {@link SecretScan}). */
+  private static Redactor redactor(String[] args, Function<String, String> environment) {
+    Redactor redactor = new Redactor();
+    SecretScan.beforeParse(redactor, args, environment);
+    return redactor;
+  }
+
+  /**
+   * Runs with standard output and standard error masked by {@code redactor}: whatever the command, picocli
+   * or an error handler prints goes through it.
+   */
+  private static int run(PrintWriter rawOut, PrintWriter rawErr, Function<String, String> environment,
+      Redactor redactor, String... args) {
+    Redactor.MaskingWriter maskedOut = redactor.writer(rawOut);
+    Redactor.MaskingWriter maskedErr = redactor.writer(rawErr);
+    PrintWriter out = maskedOut.printer();
+    PrintWriter err = maskedErr.printer();
+    try {
+      return execute(out, err, environment, redactor, args);
+    } finally {
+      out.flush();
+      err.flush();
+      try {
+        maskedOut.drain();
+        maskedErr.drain();
+      } catch (java.io.IOException e) {
+        // the caller's writers do not throw (PrintWriter)
+      }
+    }
+  }
+
+  private static int execute(PrintWriter out, PrintWriter err, Function<String, String> environment,
+      Redactor redactor, String... args) {
+    CommandLine cl = RootCommand.commandLine(out, err, environment, redactor);
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {

@@ -2,7 +2,9 @@ package dev.contractgate.cli;
 
 import dev.contractgate.registry.ContractRegistry;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code --contracts DIR} option shared by every command that reads a contract tree. */
 final class ContractsOption {
@@ -14,10 +16,14 @@ final class ContractsOption {
           + " packaged with the command.")
   Path directory;
 
+  @Spec(Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
+
+  /** Loads the tree; the run's redactor learns its token values before the command sees it. */
   ContractRegistry load() {
-    if (directory == null) {
-      return ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, ContractCli.class.getClassLoader());
-    }
-    return ContractRegistry.load(directory);
+    ContractRegistry registry = directory == null
+        ? ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, ContractCli.class.getClassLoader())
+        : ContractRegistry.load(directory);
+    Redactor.root(mixee).ifPresent(r -> r.learn(registry));
+    return registry;
   }
 }

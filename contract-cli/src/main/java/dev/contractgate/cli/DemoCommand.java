@@ -89,6 +89,9 @@ final class DemoCommand implements Callable<Integer> {
         byNamespace.put(ns.id(), token);
       });
     }
+    // The demo's own tokens join the run's redaction before anything is printed.
+    Redactor.root(spec).ifPresent(r -> r.learn(registry));
+    Redactor.of(spec).add(env.values());
     if (story != null) {
       stubs = story.apply(stubs);
     }
@@ -105,8 +108,7 @@ final class DemoCommand implements Callable<Integer> {
           ? "Demo: the embedded backend serves every namespace as its newest contract says."
           : "Demo story " + story.id + ": " + story.description + ".");
       report = new Report("verify", "demo verify" + (story == null ? "" : " --break " + story.id), report.entries(), notes);
-      Redactor redactor = Redactor.forTree(registry, env::get);
-      reports.emit(report, out, err, redactor);
+      reports.emit(report);
       // The embedded backend runs the newest versions; a rollback story asks whether going back is safe.
       boolean deploySafe = true;
       List<Report.Entry> deployEntries = new ArrayList<>();
@@ -124,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.println();
       reports.emit(new Report("can-deploy", "demo can-deploy" + (story == ROLLBACK ? " (rollback to the previous"
-          + " ivanpin version)" : ""), deployEntries, List.of()), out, err, redactor);
+          + " ivanpin version)" : ""), deployEntries, List.of()));
       return result.passed() && deploySafe ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }

@@ -244,7 +244,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private int emit(Report report, boolean failed) {
-    reports.emit(report, spec.commandLine().getOut(), spec.commandLine().getErr(), Redactor.none());
+    reports.emit(report);
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
@@ -260,8 +260,10 @@ final class DiffCommand implements Callable<Integer> {
     return abs.getParent().getParent();
   }
 
-  private static ContractRegistry treeOf(Path versionDir) {
-    return ContractRegistry.load(treeRoot(versionDir));
+  private ContractRegistry treeOf(Path versionDir) {
+    ContractRegistry tree = ContractRegistry.load(treeRoot(versionDir));
+    Redactor.root(spec).ifPresent(r -> r.learn(tree));
+    return tree;
   }
 
   private static ContractVersion versionOf(ContractRegistry tree, Path versionDir) {

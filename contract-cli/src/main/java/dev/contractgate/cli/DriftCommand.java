@@ -111,7 +111,7 @@ final class DriftCommand implements Callable<Integer> {
       err.flush();
     }
     DriftResult result = builder.build().run(inputs);
-    reports.emit(DriftReports.of(result, minConformance, maxUnreadable), out, err, Redactor.forTree(registry, root.environment));
+    reports.emit(DriftReports.of(result, minConformance, maxUnreadable));
     if (result.unreadableCount() > maxUnreadable) {
       err.println("Unreadable recordings: " + result.unreadableCount() + " lines or entries are not recorded exchanges"
           + " (first: " + result.unreadable().get(0).at() + "). Fix them, or pass --max-unreadable "

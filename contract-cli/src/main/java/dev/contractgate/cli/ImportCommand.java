@@ -5,6 +5,7 @@ import dev.contractgate.openapi.OpenApiImport;
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.SemVer;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,6 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 @Command(
     name = "import",
@@ -99,7 +106,7 @@ final class ImportCommand implements Runnable {
             .hint("check the path")
             .build();
       }
-      ImportedVersion v = OpenApiImport.importInto(specFile, out, namespace, version, Optional.ofNullable(basePath), force);
+      ImportedVersion v = importMasked();
       PrintWriter w = spec.commandLine().getOut();
       w.println("Imported " + specFile + " as " + namespace + "/" + version + " into " + out + ": "
           + v.version().endpoints().size() + " endpoints, " + v.schemas().size() + " schema files, base path "
@@ -115,6 +122,85 @@ final class ImportCommand implements Runnable {
       w.println("Check it with: contract-gate list --contracts " + out);
       w.flush();
       return ExitCodes.OK;
+    }
+
+    /**
+     * Imports with every known secret masked in the description first, so that no file of the tree holds one:
+     * a token the tree's variables hold, the user-info of a URL in the description ({@code servers}). When the
+     * description holds one, it is read as JSON or YAML, every string and key masked, and the import reads
+     * that copy from a private temporary folder (its positions are then those of the copy: one JSON line).
+     */
+    private ImportedVersion importMasked() {
+      Redactor redactor = Redactor.of(spec);
+      Path temp = null;
+      Path source = specFile;
+      try {
+        String text = Files.readString(specFile, StandardCharsets.UTF_8);
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = URL.matcher(text);
+        while (m.find()) {
+          dev.contractgate.record.Secrets.userInfo(m.group()).ifPresent(u -> dev.contractgate.record.Secrets.learnUserInfo(u, urls));
+        }
+        redactor.add(urls);
+        if (!redactor.apply(text).equals(text)) {
+          JsonNode tree = (text.stripLeading().startsWith("{") ? JsonMapper.builder().build() : YAMLMapper.builder().build())
+              .readTree(text);
+          if (tree != null && tree.isContainer()) {
+            temp = Files.createTempDirectory("contract-gate-import");
+            source = temp.resolve(specFile.getFileName().toString());
+            Files.writeString(source, JsonMapper.builder().build().writeValueAsString(masked(tree, redactor)),
+                StandardCharsets.UTF_8);
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // unreadable or not JSON/YAML: the import reads the file itself and says what is wrong
+        source = specFile;
+      }
+      try {
+        ImportedVersion v = OpenApiImport.importInto(source, out, namespace, version, Optional.ofNullable(basePath), force);
+        if (temp != null) {
+          String copy = source.toString();
+          return new ImportedVersion(v.namespace(), v.version(), v.schemas(),
+              v.notes().stream().map(n -> n.replace(copy, specFile.toString())).toList());
+        }
+        return v;
+      } catch (ContractException e) {
+        if (temp == null) {
+          throw e;
+        }
+        throw new CommandFailure(ExitCodes.INPUT, e.getMessage().replace(source.toString(), specFile.toString()));
+      } finally {
+        if (temp != null) {
+          try {
+            Files.deleteIfExists(source);
+            Files.deleteIfExists(temp);
+          } catch (java.io.IOException e) {
+            // a temporary folder of masked text: nothing secret is left in it
+          }
+        }
+      }
+    }
+
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"'@/?#]*@");
+
+    /** A copy with every string value and key masked. */
+    private static JsonNode masked(JsonNode node, Redactor redactor) {
+      if (node instanceof ObjectNode o) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (java.util.Map.Entry<String, JsonNode> e : o.properties()) {
+          copy.set(redactor.apply(e.getKey()), masked(e.getValue(), redactor));
+        }
+        return copy;
+      }
+      if (node instanceof ArrayNode a) {
+        ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+        a.forEach(x -> copy.add(masked(x, redactor)));
+        return copy;
+      }
+      if (node.isString()) {
+        return JsonNodeFactory.instance.stringNode(redactor.apply(node.stringValue()));
+      }
+      return node;
     }
 
     private CommandLine.ParameterException usage(String message) {

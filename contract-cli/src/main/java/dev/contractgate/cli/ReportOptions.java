@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Output options shared by every command that produces a report. */
 final class ReportOptions {
@@ -51,6 +52,8 @@ final class ReportOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
+  @Spec(Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
+
   /** Checks the combination before any work is done. */
   void validate(CommandLine cl) {
     if (reportDir == null && new LinkedHashSet<>(formats).size() > 1) {
@@ -60,11 +63,30 @@ final class ReportOptions {
   }
 
   /**
-   * Prints to standard output, then writes the report files; returns the paths written. Standard output comes
-   * first, so the verdict is never lost: when the files cannot be written the report was printed already, and
-   * then this throws {@link CommandFailure} (exit 3) naming the directory, the reason and a hint.
+   * Prints the report to the command's standard output, then writes the report files; returns the paths
+   * written. Everything goes through the run's redactor: the report's texts before rendering, the rendered
+   * text after. Standard output comes first, so the verdict is never lost: when the files cannot be written
+   * the report was printed already, and then this throws {@link CommandFailure} (exit 3) naming the
+   * directory, the reason and a hint.
+   */
+  List<Path> emit(Report report) {
+    return emit(report, mixee.commandLine().getOut(), Redactor.of(mixee));
+  }
+
+  /**
+   * As {@link #emit(Report)}; {@code redactor}'s secrets are added to the run's redactor (never instead of
+   * it). For commands written before the run had one redaction path.
    */
   List<Path> emit(Report report, PrintWriter out, PrintWriter err, Redactor redactor) {
+    Redactor run = Redactor.of(mixee);
+    if (redactor != run) {
+      run.add(redactor.known());
+    }
+    return emit(report, out, run);
+  }
+
+  private List<Path> emit(Report unmasked, PrintWriter out, Redactor redactor) {
+    Report report = redactor.apply(unmasked);
     ReportFormat stdout = reportDir == null && !formats.isEmpty() ? formats.get(0) : ReportFormat.TEXT;
     out.print(redactor.apply(stdout.render(report, useColor())));
     out.flush();

@@ -1,6 +1,7 @@
 package dev.contractgate.cli;
 
 import dev.contractgate.registry.ContractException;
+import dev.contractgate.registry.ContractRegistry;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -49,15 +50,26 @@ final class RootCommand implements Runnable {
   /** Where token variables are read; tests pass their own. */
   Function<String, String> environment = System::getenv;
 
+  /** The run's one redaction path: standard output and standard error already go through it. */
+  Redactor redactor = new Redactor();
+
+  /** Teaches the run's redactor the token values of a tree a command loaded; returns the tree. */
+  ContractRegistry learn(ContractRegistry registry) {
+    redactor.learn(registry, environment);
+    return registry;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: pick one of "
         + spec.subcommands().keySet());
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment) {
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment,
+      Redactor redactor) {
     RootCommand root = new RootCommand();
     root.environment = environment;
+    root.redactor = redactor;
     CommandLine cl = new CommandLine(root);
     cl.setOut(out);
     cl.setErr(err);

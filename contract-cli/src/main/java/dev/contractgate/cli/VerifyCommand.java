@@ -95,7 +95,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     GateResult result = gate.run();
-    reports.emit(GateReports.of(result), out, err, Redactor.forTree(registry, environment));
+    reports.emit(GateReports.of(result));
     if (result.unreachable()) {
       err.println("Backend unreachable: no probe got an answer from " + baseUrl
           + ". Check that the backend runs and that --base-url points at it.");

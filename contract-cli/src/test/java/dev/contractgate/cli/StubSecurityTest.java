@@ -77,7 +77,8 @@ class StubSecurityTest {
     final StringWriter err = new StringWriter();
 
     Running(Map<String, String> env, String... args) throws InterruptedException {
-      CommandLine cl = RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env::get);
+      CommandLine cl = RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env::get,
+          new Redactor());
       command = cl.getSubcommands().get("stub").getCommand();
       List<String> all = new ArrayList<>(List.of("stub", "--port", "0"));
       all.addAll(List.of(args));

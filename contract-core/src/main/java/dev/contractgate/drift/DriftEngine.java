@@ -205,8 +205,8 @@ final class DriftEngine {
 
   public DriftResult run(List<Path> files, int threads, int capacity) {
     long start = System.nanoTime();
-    List<Accumulator> parts = Pipeline.run(files, threads, capacity, checker.maxBodyBytes, () -> new Accumulator(samples),
-        (Pipeline.Work<Accumulator>) this::process);
+    List<Accumulator> parts = Pipeline.run(files, threads, capacity, checker.maxBodyBytes,
+        () -> new Accumulator(samples), (Pipeline.Work<Accumulator>) this::process, checker.redaction);
     return merge(files, parts, (System.nanoTime() - start) / 1_000_000);
   }
 

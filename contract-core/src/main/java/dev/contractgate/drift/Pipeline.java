@@ -6,6 +6,7 @@ import dev.contractgate.record.NdjsonLines;
 import dev.contractgate.record.RecordingEntry;
 import dev.contractgate.record.RecordingFormat;
 import dev.contractgate.record.RecordingReader;
+import dev.contractgate.record.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,20 +52,25 @@ final class Pipeline {
     void accept(A acc, RecordingEntry entry, LineBody body);
   }
 
-  /** {@code maxBodyBytes}: the tree's body limit, which sets the line limit of NDJSON recordings. */
+  /**
+   * Every entry a worker gets has the echoes of its secrets scrubbed: HAR and WireMock readers are opened
+   * with {@code redaction} (they learn the request's secrets), NDJSON lines have their own response's secrets
+   * scrubbed ({@link RecordingReader#scrubEchoes}) before the work sees them. {@code maxBodyBytes}: the tree's
+   * body limit, which sets the line limit of NDJSON recordings.
+   */
   public static <A> List<A> run(List<Path> files, int threads, int capacity, long maxBodyBytes,
-      Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work) {
-    return run(files, threads, capacity, maxBodyBytes, newAccumulator, work, null);
+      Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> work, Redaction redaction) {
+    return run(files, threads, capacity, maxBodyBytes, newAccumulator, work, null, redaction);
   }
 
   /** As the other, with NDJSON bodies that are JSON strings handed over as characters, not strings. */
   public static <A> List<A> run(List<Path> files, int threads, int capacity, long maxBodyBytes,
-      Supplier<A> newAccumulator, Work<A> work) {
-    return run(files, threads, capacity, maxBodyBytes, newAccumulator, null, work);
+      Supplier<A> newAccumulator, Work<A> work, Redaction redaction) {
+    return run(files, threads, capacity, maxBodyBytes, newAccumulator, null, work, redaction);
   }
 
   private static <A> List<A> run(List<Path> files, int threads, int capacity, long maxBodyBytes,
-      Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> plain, Work<A> keeping) {
+      Supplier<A> newAccumulator, BiConsumer<A, RecordingEntry> plain, Work<A> keeping, Redaction redaction) {
     int batch = Math.min(BATCH, capacity);
     long maxLine = NdjsonLines.lineLimit(maxBodyBytes);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(1, capacity / batch));
@@ -97,12 +103,17 @@ final class Pipeline {
                 if (kept == null) {
                   RecordingEntry entry = chunk.decode(k);
                   if (entry != null) {
-                    plain.accept(acc, entry);
+                    plain.accept(acc, RecordingReader.scrubEchoes(entry, null, redaction));
                   }
                 } else {
                   RecordingEntry entry = chunk.decode(k, kept);
                   if (entry != null) {
-                    keeping.accept(acc, entry, kept.aside() ? kept : null);
+                    LineBody body = kept.aside() ? kept : null;
+                    RecordingEntry clean = RecordingReader.scrubEchoes(entry, body, redaction);
+                    // A body read into the exchange to be scrubbed no longer stands aside.
+                    boolean aside = body != null && (clean == entry
+                        || ((RecordingEntry.Read) clean).exchange().body().isEmpty());
+                    keeping.accept(acc, clean, aside ? body : null);
                   }
                 }
               }
@@ -148,7 +159,7 @@ final class Pipeline {
           }
           continue;
         }
-        try (RecordingReader reader = RecordingReader.open(file, null, maxBodyBytes)) {
+        try (RecordingReader reader = RecordingReader.open(file, redaction, maxBodyBytes)) {
           List<RecordingEntry> items = new ArrayList<>(batch);
           for (RecordingEntry e = reader.next(); e != null; e = reader.next()) {
             items.add(e);

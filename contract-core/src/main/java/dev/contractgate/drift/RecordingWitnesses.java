@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.contractgate.drift.DriftEngine.Checker;
 import dev.contractgate.record.RecordedExchange;
 import dev.contractgate.record.RecordingEntry;
+import dev.contractgate.record.RecordingReader;
 import dev.contractgate.record.Redaction;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
@@ -91,7 +92,8 @@ public final class RecordingWitnesses {
 
   /** Reads the recordings (NDJSON, HAR, WireMock directories) with every core. */
   public WitnessResult scan(List<Path> recordings) {
-    return merge(Pipeline.run(recordings, threads, 1024, oldChecker.maxBodyBytes, Acc::new, this::accept));
+    return merge(Pipeline.run(recordings, threads, 1024, oldChecker.maxBodyBytes, Acc::new, this::accept,
+        oldChecker.redaction));
   }
 
   /** Examines entries the caller supplies, on the calling thread. */
@@ -121,7 +123,9 @@ public final class RecordingWitnesses {
 
   private record Outcome(boolean compared, Optional<Witness> witness) {}
 
-  private Outcome compare(RecordingEntry.Read entry) {
+  private Outcome compare(RecordingEntry.Read given) {
+    // Entries the caller supplies get the readers' scrubbing too (a no-op for what a reader returned).
+    RecordingEntry.Read entry = (RecordingEntry.Read) RecordingReader.scrubEchoes(given, null, oldChecker.redaction);
     RecordedExchange e = entry.exchange();
     Optional<EndpointMatcher.Match> o = oldChecker.match(e);
     Optional<EndpointMatcher.Match> n = newChecker.match(e);
@@ -137,7 +141,7 @@ public final class RecordingWitnesses {
     }
     List<Violation> underOld = oldChecker.validate(older, oldEndpoint, e, oldChecker.parse(e.body()));
     List<Violation> underNew = newChecker.validate(newer, newEndpoint, e, newChecker.parse(e.body()));
-    String request = e.method() + " " + e.target();
+    String request = e.method() + " " + oldChecker.redaction.target(e.target());
     if (underOld.isEmpty() == underNew.isEmpty()) {
       return new Outcome(true, Optional.empty());
     }

@@ -2,6 +2,8 @@ package dev.contractgate.gate;
 
 import dev.contractgate.gate.ProbeResult.Kind;
 import dev.contractgate.gate.ProbeResult.Outcome;
+import dev.contractgate.record.Redaction;
+import dev.contractgate.record.Secrets;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.Namespace;
@@ -51,10 +53,13 @@ final class ProbeRunner {
   private static final long FIRST_BACKOFF_MILLIS = 200;
 
   private final GateSettings s;
+  /** Which request and response values are secrets: the default headers and fields, and every token header. */
+  private final Redaction learner;
   private final java.util.concurrent.atomic.AtomicBoolean deadlinePassed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public ProbeRunner(GateSettings settings) {
     this.s = settings;
+    this.learner = Redaction.defaults().forRegistry(settings.registry());
   }
 
   private record Plan(Namespace ns, ContractVersion version, Endpoint endpoint, Kind kind, Request request, String display) {}
@@ -129,7 +134,7 @@ final class ProbeRunner {
       out.add(r != null ? r : result(plan, Outcome.NOT_RUN, 0, start, 0, List.of(),
           "not finished within the deadline of " + human(s.deadline().toMillis())));
     }
-    return new GateResult(base.toString(), out, (System.nanoTime() - start) / 1_000_000);
+    return new GateResult(shown(base), out, (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -236,9 +241,23 @@ final class ProbeRunner {
               "look for a crash or a timeout in the backend while it writes the response")),
           status + ", body cut off");
     }
+    // What the request carried (the token, the base URL's user-info) and the cookies the response sets are
+    // scrubbed wherever the backend echoed them, before anything is validated or reported.
+    List<String> secrets = new ArrayList<>();
+    for (String name : plan.request.headers().names()) {
+      for (String value : plan.request.headers(name)) {
+        learner.learnHeader(name, value, secrets);
+      }
+    }
+    Secrets.userInfo(s.baseUrl()).ifPresent(u -> Secrets.learnUserInfo(u, secrets));
+    for (String setCookie : response.headers("Set-Cookie")) {
+      learner.learnHeader("set-cookie", setCookie, secrets);
+    }
+    List<String> encoded = Secrets.withEncodings(secrets);
+    body = Secrets.scrubBody(body, secrets);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String name : response.headers().names()) {
-      headers.put(name, response.headers(name));
+      headers.put(name, response.headers(name).stream().map(v -> Redaction.scrub(v, encoded)).toList());
     }
     ValidationResult v = ResponseValidator.of(s.registry())
         .validate(plan.version, plan.endpoint, new ObservedResponse(status, headers, body));
@@ -316,7 +335,8 @@ final class ProbeRunner {
         Request.Builder rb = new Request.Builder().url(full).method(e.method(), body)
             .header("Accept", "application/json")
             .header("User-Agent", "contract-gate");
-        String display = e.method() + " " + full.encodedPath() + (full.encodedQuery() == null ? "" : "?" + full.encodedQuery());
+        String display = e.method() + " " + learner.target(full.encodedPath()
+            + (full.encodedQuery() == null ? "" : "?" + full.encodedQuery()));
         if (ns.auth().isPresent()) {
           Request unauthenticated = rb.build();
           rb.header(ns.auth().get().header(), s.environment().apply(ns.auth().get().tokenEnv()));
@@ -341,7 +361,8 @@ final class ProbeRunner {
   public static HttpUrl parseBase(String baseUrl) {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
-      throw new IllegalArgumentException("Invalid base URL \"" + baseUrl
+      String shown = Secrets.userInfo(baseUrl).map(u -> baseUrl.replace(u + "@", "***@")).orElse(baseUrl);
+      throw new IllegalArgumentException("Invalid base URL \"" + shown
           + "\": expected http://host[:port] or https://host[:port], e.g. http://127.0.0.1:8080");
     }
     // The namespace's base path is appended to whatever prefix the URL has.
@@ -350,6 +371,14 @@ final class ProbeRunner {
       return url.newBuilder().encodedPath(path.substring(0, path.length() - 1)).build();
     }
     return url;
+  }
+
+  /** The base URL as reports show it: user-info, if any, as {@code ***}. */
+  static String shown(HttpUrl base) {
+    if (base.encodedUsername().isEmpty() && base.encodedPassword().isEmpty()) {
+      return base.toString();
+    }
+    return base.newBuilder().username("***").password("").build().toString();
   }
 
   private static boolean isConnectionFailure(IOException e) {

@@ -141,34 +141,17 @@ public final class ContractRecorder implements Interceptor, Closeable {
   private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
   private void record(Request request, Response response) throws IOException {
+    // Every secret the request carries (secret headers, cookies, user-info, secret query parameters) and every
+    // cookie the response sets: the backend may echo any of them, in the body or another header.
     List<String> secrets = new ArrayList<>();
     for (String name : request.headers().names()) {
-      if (!redaction.isSecretHeader(name)) {
-        continue;
-      }
       for (String value : request.headers(name)) {
-        secrets.add(value);
-        // "Bearer abc": the credential alone may be echoed too
-        int space = value.indexOf(' ');
-        if (space > 0) {
-          secrets.add(value.substring(space + 1));
-        }
-        if (name.equalsIgnoreCase("cookie")) {
-          for (String part : value.split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-              secrets.add(part.substring(eq + 1).trim());
-            }
-          }
-        }
+        redaction.learnHeader(name, value, secrets);
       }
     }
+    redaction.learnUrl(request.url().toString(), secrets);
     for (String setCookie : response.headers("Set-Cookie")) {
-      int eq = setCookie.indexOf('=');
-      int semi = setCookie.indexOf(';');
-      if (eq > 0) {
-        secrets.add(setCookie.substring(eq + 1, semi < 0 ? setCookie.length() : semi).trim());
-      }
+      redaction.learnHeader("set-cookie", setCookie, secrets);
     }
     Map<String, List<String>> headers = new TreeMap<>();
     for (String name : response.headers().names()) {
@@ -198,9 +181,9 @@ public final class ContractRecorder implements Interceptor, Closeable {
         endpoint = m.get().endpoint().map(e -> e.id());
       }
     }
-    RecordedExchange e = new RecordedExchange(Optional.of(clock.instant()), request.method(), target, response.code(),
-        headers, body, truncated, namespace, endpoint);
-    String line = Redaction.scrub(Ndjson.write(e), secrets) + "\n";
+    RecordedExchange e = redaction.scrubEchoes(new RecordedExchange(Optional.of(clock.instant()), request.method(),
+        target, response.code(), headers, body, truncated, namespace, endpoint), secrets);
+    String line = Ndjson.write(e) + "\n";
     write(line.getBytes(StandardCharsets.UTF_8));
   }
 

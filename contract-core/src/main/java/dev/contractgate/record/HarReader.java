@@ -35,12 +35,15 @@ final class HarReader implements RecordingReader {
   private final tools.jackson.databind.json.JsonMapper mapper;
   private final long maxString;
   private JsonParser parser;
+  /** Whose header and field names say which request values are secrets (the defaults without a redaction). */
+  private final Redaction learner;
   private long index;
   private boolean done;
 
   HarReader(Path path, Redaction redaction, long maxBodyBytes) {
     this.file = path.toString();
     this.redaction = redaction;
+    this.learner = redaction == null ? Redaction.defaults() : redaction;
     this.path = path;
     this.maxString = NdjsonLines.lineLimit(maxBodyBytes);
     this.mapper = tools.jackson.databind.json.JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
@@ -134,14 +137,44 @@ final class HarReader implements RecordingReader {
         }
         return oversized(ref);
       }
+      // The request's secrets are learned first: a backend may echo any of them, and nothing after this
+      // reader sees the request.
+      List<String> secrets = requestSecrets(entry, learner);
       try {
-        return new RecordingEntry.Read(ref, RecordingReader.redact(exchange(entry), redaction));
+        RecordedExchange e = learner.scrubEchoes(exchange(entry), secrets);
+        return new RecordingEntry.Read(ref, RecordingReader.redact(e, redaction));
       } catch (IllegalArgumentException e) {
-        return new RecordingEntry.Unreadable(ref, e.getMessage());
+        return new RecordingEntry.Unreadable(ref, Redaction.scrub(e.getMessage(), Secrets.withEncodings(secrets)));
       }
     } catch (JacksonException e) {
       throw broken(e);
     }
+  }
+
+  /**
+   * The secret values an entry's request carries: secret headers (token headers, {@code Authorization}),
+   * cookies, URL user-info, secret query and form parameters; and the response's cookies.
+   */
+  static List<String> requestSecrets(JsonNode entry, Redaction learner) {
+    List<String> out = new ArrayList<>();
+    JsonNode request = entry.path("request");
+    for (JsonNode h : request.path("headers")) {
+      learner.learnHeader(h.path("name").asString(""), h.path("value").asString(""), out);
+    }
+    for (JsonNode c : request.path("cookies")) {
+      Secrets.learnCookie(c.path("value").asString(""), out);
+    }
+    learner.learnUrl(request.path("url").asString(""), out);
+    for (JsonNode q : request.path("queryString")) {
+      learner.learnQuery(q.path("name").asString(""), q.path("value").asString(""), out);
+    }
+    for (JsonNode p : request.path("postData").path("params")) {
+      learner.learnQuery(p.path("name").asString(""), p.path("value").asString(""), out);
+    }
+    for (JsonNode c : entry.path("response").path("cookies")) {
+      Secrets.learnCookie(c.path("value").asString(""), out);
+    }
+    return out;
   }
 
   static RecordedExchange exchange(JsonNode entry) {

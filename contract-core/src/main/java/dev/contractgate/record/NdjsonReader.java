@@ -10,12 +10,15 @@ final class NdjsonReader implements RecordingReader {
 
   private final NdjsonLines lines;
   private final Redaction redaction;
+  /** Whose header and field names say which values of a line are secrets (the defaults without a redaction). */
+  private final Redaction learner;
   private NdjsonChunk chunk;
   private int next;
 
   NdjsonReader(Path path, Redaction redaction, long maxBodyBytes) {
     this.lines = new NdjsonLines(path, NdjsonLines.lineLimit(maxBodyBytes));
     this.redaction = redaction;
+    this.learner = redaction == null ? Redaction.defaults() : redaction;
   }
 
   @Override
@@ -30,7 +33,10 @@ final class NdjsonReader implements RecordingReader {
       }
       RecordingEntry e = chunk.decode(next++);
       if (e instanceof RecordingEntry.Read r) {
-        return new RecordingEntry.Read(r.ref(), RecordingReader.redact(r.exchange(), redaction));
+        // A line has no request: its own Set-Cookie values, secret headers and query secrets are what a
+        // backend may have echoed.
+        RecordedExchange x = learner.scrubEchoes(r.exchange(), java.util.List.of());
+        return new RecordingEntry.Read(r.ref(), RecordingReader.redact(x, redaction));
       }
       if (e != null) {
         return e;

@@ -64,6 +64,31 @@ public interface RecordingReader extends Closeable {
     return RecordingFormat.detect(path).open(path, redaction, maxBodyBytes);
   }
 
+  /**
+   * An entry as drift's workers decode it from an NDJSON chunk, with the echoes of the secrets its own line
+   * carries scrubbed ({@link Redaction#secretsIn}, {@link Redaction#scrubEchoes}); the readers do this for
+   * every entry they return. {@code aside}, when the line's body was kept aside as characters, is read into
+   * the exchange only if it may hold an echo: then the exchange returned has its body itself; otherwise its
+   * body stays empty and {@code aside} still stands for it. The same entry when there is nothing to scrub.
+   */
+  @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+  static RecordingEntry scrubEchoes(RecordingEntry entry, LineBody aside, Redaction redaction) {
+    if (!(entry instanceof RecordingEntry.Read r)) {
+      return entry;
+    }
+    RecordedExchange e = r.exchange();
+    java.util.List<String> secrets = redaction.secretsIn(e);
+    if (secrets.isEmpty()) {
+      return entry;
+    }
+    if (aside != null && Masking.mayHold(aside.chars(), aside.length(), Secrets.withEncodings(secrets))) {
+      e = new RecordedExchange(e.time(), e.method(), e.target(), e.status(), e.headers(), aside.string(), e.truncated(),
+          e.namespace(), e.endpoint());
+    }
+    RecordedExchange clean = redaction.scrubEchoes(e, secrets);
+    return clean == r.exchange() ? entry : new RecordingEntry.Read(r.ref(), clean);
+  }
+
   /** The exchange with {@code redaction} applied to its target, headers and body. */
   static RecordedExchange redact(RecordedExchange e, Redaction redaction) {
     if (redaction == null) {

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.Namespace;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -243,36 +242,173 @@ public final class Redaction {
     return b.toString();
   }
 
-  /** Replaces every occurrence of the given secret values (shorter than 4 characters are ignored). */
+  // ---------------------------------------------------------------------------------------------------------
+  // Secret values: learning them from an exchange, and masking them wherever they appear
+  // ---------------------------------------------------------------------------------------------------------
+
+  /**
+   * Secrets of at least this many characters are masked wherever they occur; shorter ones only where they
+   * stand as a whole value (see {@link #maskSecrets}).
+   */
+  public static final int MIN_SECRET = 4;
+  /** Cookie and query parameter values shorter than this are not learned as secrets (there is no secret in them). */
+  public static final int MIN_LEARNED = 4;
+  /**
+   * What the readers scrub: cut prefixes of a secret shorter than this stay (an echo cut by the backend
+   * itself); every report cut is masked by the command's own redaction, whatever the length.
+   */
+  static final int MIN_ECHO_CUT = 8;
+  /** Pieces shown after an ellipsis ({@code "... abcd"}: a snippet window) count from this many characters. */
+  static final int MIN_SNIPPET = 4;
+
+  /**
+   * Replaces every occurrence of the secret values with {@value #MASK}, as the recorder and the readers do
+   * with echoes: secrets of {@value #MIN_SECRET} characters and more wherever they occur, shorter ones where
+   * they stand as a whole value, and values cut before an ellipsis when at least {@value #MIN_ECHO_CUT}
+   * characters of the secret are left.
+   */
   public static String scrub(String text, Collection<String> secrets) {
-    return maskSecrets(text, secrets, MASK);
+    return Masking.mask(text, secrets, MASK, MIN_ECHO_CUT);
   }
 
   /**
-   * Replaces every secret value in {@code text} with {@code mask}: whole, and cut short the way messages
-   * truncate long values ({@code "eyJhbGciOi..."}), longest secrets first. The one mechanism behind the
-   * command's output, the JUnit failure messages and the recordings.
+   * Replaces every secret value in {@code text} with {@code mask}: the one mechanism behind the command's
+   * output and the JUnit failure messages. What is masked:
    *
-   * @param secrets the values; shorter than 4 characters they are ignored (they would mask ordinary words)
+   * <ul>
+   *   <li>every occurrence of a secret of {@value #MIN_SECRET} characters or more, overlapping and repeated
+   *       ones included (masked runs that touch become one mask);
+   *   <li>a shorter secret where it stands as a whole value: neither the character before nor the one after
+   *       is a letter or digit ({@code "ab"}, {@code Bearer ab}, {@code sid=ab;}, not {@code tab});
+   *   <li>a value cut before an ellipsis ({@code ...} or {@code …}, as messages truncate long values) that
+   *       ends in the first characters of a secret, however few, with the ellipsis;
+   *   <li>a snippet after an ellipsis that starts with the last {@value #MIN_SNIPPET} or more characters of a
+   *       secret, or, between two ellipses, a piece of {@value #MIN_SNIPPET} or more characters from inside one.
+   * </ul>
+   *
+   * <p>A secret that spans several lines is also masked line by line. Callers that print encoded text mask
+   * the {@link Secrets#encodings} of each secret too.
+   *
+   * @param secrets the values; null and empty ones are ignored
    */
   public static String maskSecrets(String text, Collection<String> secrets, String mask) {
-    String out = text;
-    for (String s : secrets.stream().filter(x -> x != null && x.length() >= MIN_SECRET)
-        .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-      out = out.replace(s, mask);
-      for (int len = s.length() - 1; len >= MIN_PREFIX; len--) {
-        String cut = s.substring(0, len) + "...";
-        if (out.contains(cut)) {
-          out = out.replace(cut, mask);
+    return Masking.mask(text, secrets, mask, 1);
+  }
+
+  /**
+   * The secret values one request or response header carries: a secret header's value and, for
+   * {@code Bearer abc}, the credential alone ({@code Basic} credentials also decoded, and their password);
+   * the value of each cookie in {@code Cookie} and of {@code Set-Cookie} (from {@value #MIN_LEARNED}
+   * characters). Values this redaction already masked are not secrets.
+   */
+  public void learnHeader(String name, String value, Collection<String> into) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("cookie")) {
+      for (String part : value.split(";")) {
+        int eq = part.indexOf('=');
+        Secrets.learnCookie(eq < 0 ? part : part.substring(eq + 1), into);
+      }
+    } else if (n.equals("set-cookie")) {
+      int semi = value.indexOf(';');
+      String pair = semi < 0 ? value : value.substring(0, semi);
+      int eq = pair.indexOf('=');
+      Secrets.learnCookie(eq < 0 ? pair : pair.substring(eq + 1), into);
+    } else if (headers.contains(n)) {
+      Secrets.learnCredential(value, into);
+    }
+  }
+
+  /**
+   * The secrets a URL or a request target carries: its user-info ({@code https://user:pw@host/}) and the
+   * values of query parameters this redaction masks (the field and header names, e.g. {@code token}).
+   */
+  public void learnUrl(String url, Collection<String> into) {
+    if (url == null) {
+      return;
+    }
+    Secrets.userInfo(url).ifPresent(u -> Secrets.learnUserInfo(u, into));
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return;
+    }
+    int hash = url.indexOf('#', q);
+    for (String p : url.substring(q + 1, hash < 0 ? url.length() : hash).split("&")) {
+      int eq = p.indexOf('=');
+      if (eq > 0) {
+        learnQuery(Secrets.decode(p.substring(0, eq)), p.substring(eq + 1), into);
+      }
+    }
+  }
+
+  /** The value of a query parameter whose name this redaction masks, raw and decoded, from {@value #MIN_LEARNED}. */
+  public void learnQuery(String name, String value, Collection<String> into) {
+    if (value == null || value.length() < MIN_LEARNED || Secrets.masked(value) || value.equals("%5Bredacted%5D")) {
+      return;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (fields.contains(lower) || headers.contains(lower)) {
+      into.add(value);
+      String decoded = Secrets.decode(value);
+      if (!decoded.equals(value)) {
+        into.add(decoded);
+      }
+    }
+  }
+
+  /**
+   * The secrets an exchange carries in its own response and target: values of secret response headers and
+   * {@code Set-Cookie} values (those not masked already), the user-info of an absolute target, and values of
+   * secret query parameters. Cheap when there are none (the usual recorder line).
+   */
+  public List<String> secretsIn(RecordedExchange e) {
+    List<String> out = new java.util.ArrayList<>(0);
+    for (Map.Entry<String, List<String>> h : e.headers().entrySet()) {
+      if (headers.contains(h.getKey())) {
+        for (String v : h.getValue()) {
+          learnHeader(h.getKey(), v, out);
         }
       }
+    }
+    String t = e.target();
+    if (t.indexOf('?') >= 0 || t.indexOf('@') >= 0) {
+      learnUrl(t, out);
     }
     return out;
   }
 
-  private static final int MIN_SECRET = 4;
-  /** Shorter prefixes of a secret are too likely to be ordinary text to mask. */
-  private static final int MIN_PREFIX = 8;
+  /**
+   * The exchange with every echo of a secret masked in its target, header values and body: the given
+   * request secrets and those {@link #secretsIn} finds. Returns {@code e} itself when there is nothing to
+   * mask. A JSON body is masked value by value (keys too), so it stays JSON: a string that holds a secret has
+   * it replaced, a number that is one becomes {@code "[redacted]"}.
+   */
+  public RecordedExchange scrubEchoes(RecordedExchange e, Collection<String> requestSecrets) {
+    List<String> secrets = new java.util.ArrayList<>(requestSecrets);
+    secrets.addAll(secretsIn(e));
+    if (secrets.isEmpty()) {
+      return e;
+    }
+    List<String> all = Secrets.withEncodings(secrets);
+    String target = scrub(e.target(), all);
+    boolean changed = !target.equals(e.target());
+    Map<String, List<String>> headers = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<String>> h : e.headers().entrySet()) {
+      List<String> values = new java.util.ArrayList<>();
+      for (String v : h.getValue()) {
+        String m = scrub(v, all);
+        changed |= !m.equals(v);
+        values.add(m);
+      }
+      headers.put(h.getKey(), values);
+    }
+    String body = Secrets.scrubBody(e.body(), secrets);
+    changed |= !body.equals(e.body());
+    return changed ? new RecordedExchange(e.time(), e.method(), target, e.status(), headers, body, e.truncated(),
+        e.namespace(), e.endpoint()) : e;
+  }
 
   private boolean mayContainField(String body) {
     String lower = body.toLowerCase(Locale.ROOT);

@@ -31,6 +31,8 @@ final class WireMockReader implements RecordingReader {
   private final Redaction redaction;
   /** The largest mapping file or body file read ({@link NdjsonLines#lineLimit(long)}); a larger one is unreadable. */
   private final long maxFile;
+  /** Whose header and field names say which request values are secrets (the defaults without a redaction). */
+  private final Redaction learner;
   private final Path files;
   private final Iterator<Path> mappingFiles;
   private Path current;
@@ -40,6 +42,7 @@ final class WireMockReader implements RecordingReader {
   WireMockReader(Path root, Redaction redaction, long maxBodyBytes) {
     this.redaction = redaction;
     this.maxFile = NdjsonLines.lineLimit(maxBodyBytes);
+    this.learner = redaction == null ? Redaction.defaults() : redaction;
     Path mappingsDir = Files.isDirectory(root.resolve("mappings")) ? root.resolve("mappings") : root;
     Path base = mappingsDir == root ? root.toAbsolutePath().getParent() : root;
     this.files = base == null ? root.resolve("__files") : base.resolve("__files");
@@ -95,11 +98,61 @@ final class WireMockReader implements RecordingReader {
       }
     }
     RecordingRef ref = RecordingRef.mapping(current.toString(), index++);
+    JsonNode mapping = mappings.next();
+    List<String> secrets = requestSecrets(mapping.path("request"));
     try {
-      return new RecordingEntry.Read(ref, RecordingReader.redact(exchange(mappings.next()), redaction));
+      RecordedExchange e = learner.scrubEchoes(exchange(mapping), secrets);
+      return new RecordingEntry.Read(ref, RecordingReader.redact(e, redaction));
     } catch (IllegalArgumentException e) {
-      return new RecordingEntry.Unreadable(ref, e.getMessage());
+      return new RecordingEntry.Unreadable(ref, Redaction.scrub(e.getMessage(), Secrets.withEncodings(secrets)));
     }
+  }
+
+  /**
+   * The secret values a mapping's request matcher names: secret headers, cookies, basic-auth credentials,
+   * secret query parameters and the URL's own query; a matcher's {@code equalTo}, {@code equalToIgnoreCase}
+   * and {@code contains} values, or the value itself.
+   */
+  private List<String> requestSecrets(JsonNode request) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> h : request.path("headers").properties()) {
+      for (String v : matched(h.getValue())) {
+        learner.learnHeader(h.getKey(), v, out);
+      }
+    }
+    for (Map.Entry<String, JsonNode> c : request.path("cookies").properties()) {
+      for (String v : matched(c.getValue())) {
+        Secrets.learnCookie(v, out);
+      }
+    }
+    JsonNode basic = request.path("basicAuthCredentials");
+    if (basic.isObject()) {
+      String user = basic.path("username").asString("");
+      String password = basic.path("password").asString("");
+      Secrets.learnUserInfo(password.isEmpty() ? user : user + ":" + password, out);
+    }
+    for (Map.Entry<String, JsonNode> q : request.path("queryParameters").properties()) {
+      for (String v : matched(q.getValue())) {
+        learner.learnQuery(q.getKey(), v, out);
+      }
+    }
+    for (String key : List.of("url", "urlPath", "urlPattern", "urlPathPattern")) {
+      learner.learnUrl(request.path(key).asString(""), out);
+    }
+    return out;
+  }
+
+  private static List<String> matched(JsonNode matcher) {
+    if (matcher.isString()) {
+      return List.of(matcher.stringValue());
+    }
+    List<String> out = new ArrayList<>();
+    for (String key : List.of("equalTo", "equalToIgnoreCase", "contains")) {
+      if (matcher.path(key).isString()) {
+        out.add(matcher.path(key).stringValue());
+      }
+    }
+    return out;
   }
 
   private RecordedExchange exchange(JsonNode mapping) {

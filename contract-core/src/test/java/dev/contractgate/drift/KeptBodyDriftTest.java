@@ -63,9 +63,10 @@ class KeptBodyDriftTest {
                 aside.incrementAndGet();
               }
               engine.process(acc, e, body);
-            });
+            }, Redaction.defaults().forRegistry(registry));
         List<DriftEngine.Accumulator> before = Pipeline.run(List.of(file), threads, 64, registry.policy().limits().maxBodyBytes(),
-            () -> new DriftEngine.Accumulator(5), (BiConsumer<DriftEngine.Accumulator, dev.contractgate.record.RecordingEntry>) (acc, e) -> engine.process(acc, e, null));
+            () -> new DriftEngine.Accumulator(5), (BiConsumer<DriftEngine.Accumulator, dev.contractgate.record.RecordingEntry>) (acc, e) -> engine.process(acc, e, null),
+            Redaction.defaults().forRegistry(registry));
         DriftResult expected = engine.merge(List.of(file), before, 0);
         DriftResult actual = engine.merge(List.of(file), now, 0);
         assertThat(actual).as("seed %d", seed).isEqualTo(expected);
