@@ -27,6 +27,10 @@ final class SchemaFiles {
 
   private final Path root;
   private final Map<String, LocatedDocument> documents = new TreeMap<>();
+  private final SchemaIds ids = new SchemaIds(f -> {
+    LocatedDocument d = document(f);
+    return d == null ? null : d.root();
+  });
 
   SchemaFiles(Path root) {
     this.root = root;
@@ -105,7 +109,7 @@ final class SchemaFiles {
   private void checkReference(LocatedDocument doc, String refPointer, String ref) {
     SourceLocation target;
     try {
-      target = Refs.resolve(new SourceLocation(doc.file(), refPointer), ref);
+      target = ids.resolve(new SourceLocation(doc.file(), refPointer), ref);
     } catch (Refs.RefException e) {
       throw refError(doc, refPointer, ref, e.getMessage(), e.hint());
     }
@@ -132,7 +136,7 @@ final class SchemaFiles {
             "one of the schemas in the cycle must define something besides $ref");
       }
       try {
-        cur = Refs.resolve(new SourceLocation(cur.file(), cur.pointer()), n.get("$ref").asString());
+        cur = ids.resolve(new SourceLocation(cur.file(), cur.pointer()), n.get("$ref").asString());
       } catch (Refs.RefException e) {
         return; // reported when that document is checked
       }
