@@ -83,9 +83,10 @@ final class SchemaFiles {
         continue;
       }
       JsonNode id = node.get("$id");
-      if (id != null && !ptr.isEmpty() && id.isString()) {
-        throw Fields.error(doc, ptr + "/$id", "$id only at the root of a schema file", "\"" + id.asString() + "\"",
-            "move the subschema into its own file or remove $id; references resolve by file path in the tree");
+      if (id != null && !ptr.isEmpty() && id.isString() && Refs.isRemote(id.asString())) {
+        throw Fields.error(doc, ptr + "/$id", "a relative $id below the root of a schema file",
+            "\"" + id.asString() + "\"",
+            "write the $id relative to the file's own (\"address\"), or move the subschema into its own file");
       }
       JsonNode ref = node.get("$ref");
       if (ref != null && ref.isString()) {
@@ -109,7 +110,9 @@ final class SchemaFiles {
   private void checkReference(LocatedDocument doc, String refPointer, String ref) {
     SourceLocation target;
     try {
-      target = ids.resolve(new SourceLocation(doc.file(), refPointer), ref);
+      // an absolute $ref is refused even where it names the file's own $id: the validator sees no root $id
+      target = Refs.isRemote(ref) ? Refs.resolve(new SourceLocation(doc.file(), refPointer), ref)
+          : ids.resolve(new SourceLocation(doc.file(), refPointer), ref);
     } catch (Refs.RefException e) {
       throw refError(doc, refPointer, ref, e.getMessage(), e.hint());
     }

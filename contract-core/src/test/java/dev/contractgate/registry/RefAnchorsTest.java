@@ -82,4 +82,23 @@ class RefAnchorsTest {
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ids.resolve(from, "#zip")))
         .isInstanceOf(Refs.RefException.class).hasMessageContaining("no $anchor");
   }
+
+  @Test
+  void a_tree_with_a_relative_nested_id_loads_and_validates() throws Exception {
+    ContractTree tree = ContractTree.in(Files.createDirectories(tmp.resolve("tree"))).withShop()
+        .schema("shop", "1.0.0", "order.schema.json", """
+            {
+              "$id": "https://example.com/schemas/order",
+              "type": "object",
+              "properties": {"customer": {"$ref": "customer#email"}},
+              "$defs": {"c": {"$id": "customer", "type": "object",
+                              "properties": {"email": {"$anchor": "email", "type": "string"}}}}
+            }
+            """);
+    ContractRegistry registry = tree.load();
+    assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"customer\": \"a@b.c\"}")).violations()).isEmpty();
+    assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"customer\": 7}")).violations()).hasSize(1);
+  }
 }

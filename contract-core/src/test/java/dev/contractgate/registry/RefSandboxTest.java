@@ -176,9 +176,9 @@ class RefSandboxTest {
       assertThat(e.file()).isEqualTo(ORDER_FILE);
       assertThat(e.where()).isEqualTo("line 6, column 14, at /properties/customer/$id");
       assertThat(e.getMessage())
-          .contains("expected: $id only at the root of a schema file")
+          .contains("expected: a relative $id below the root of a schema file")
           .contains("but was : \"https://evil.example/customer.json\"")
-          .contains("hint    : move the subschema into its own file or remove $id");
+          .contains("hint    : write the $id relative to the file's own");
     }
 
     @Test
