@@ -1,6 +1,5 @@
 package dev.contractgate.drift;
 
-import dev.contractgate.registry.Refs;
 import dev.contractgate.registry.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,10 +41,12 @@ final class SchemaShape {
       boolean declaresProperties) {}
 
   private final Function<String, JsonNode> documents;
+  private final dev.contractgate.registry.SchemaIds ids;
   private final Map<SourceLocation, List<Node>> memo = new ConcurrentHashMap<>();
 
   public SchemaShape(Function<String, JsonNode> documents) {
     this.documents = documents;
+    this.ids = new dev.contractgate.registry.SchemaIds(documents);
   }
 
   /** The flattened nodes of a location: its own keywords plus those of every branch and reference. */
@@ -126,7 +127,7 @@ final class SchemaShape {
     JsonNode ref = schema.get("$ref");
     if (ref != null && ref.isString()) {
       try {
-        flatten(Refs.resolve(location, ref.stringValue()), out, seen);
+        flatten(ids.resolve(location, ref.stringValue()), out, seen);
       } catch (RuntimeException e) {
         // the registry refused unresolvable references when it loaded; nothing to add here
       }

@@ -27,6 +27,10 @@ final class SchemaFiles {
 
   private final Path root;
   private final Map<String, LocatedDocument> documents = new TreeMap<>();
+  private final SchemaIds ids = new SchemaIds(f -> {
+    LocatedDocument d = document(f);
+    return d == null ? null : d.root();
+  });
 
   SchemaFiles(Path root) {
     this.root = root;
@@ -79,9 +83,10 @@ final class SchemaFiles {
         continue;
       }
       JsonNode id = node.get("$id");
-      if (id != null && !ptr.isEmpty() && id.isString()) {
-        throw Fields.error(doc, ptr + "/$id", "$id only at the root of a schema file", "\"" + id.asString() + "\"",
-            "move the subschema into its own file or remove $id; references resolve by file path in the tree");
+      if (id != null && !ptr.isEmpty() && id.isString() && Refs.isRemote(id.asString())) {
+        throw Fields.error(doc, ptr + "/$id", "a relative $id below the root of a schema file",
+            "\"" + id.asString() + "\"",
+            "write the $id relative to the file's own (\"address\"), or move the subschema into its own file");
       }
       JsonNode ref = node.get("$ref");
       if (ref != null && ref.isString()) {
@@ -105,7 +110,9 @@ final class SchemaFiles {
   private void checkReference(LocatedDocument doc, String refPointer, String ref) {
     SourceLocation target;
     try {
-      target = Refs.resolve(new SourceLocation(doc.file(), refPointer), ref);
+      // an absolute $ref is refused even where it names the file's own $id: the validator sees no root $id
+      target = Refs.isRemote(ref) ? Refs.resolve(new SourceLocation(doc.file(), refPointer), ref)
+          : ids.resolve(new SourceLocation(doc.file(), refPointer), ref);
     } catch (Refs.RefException e) {
       throw refError(doc, refPointer, ref, e.getMessage(), e.hint());
     }
@@ -132,7 +139,7 @@ final class SchemaFiles {
             "one of the schemas in the cycle must define something besides $ref");
       }
       try {
-        cur = Refs.resolve(new SourceLocation(cur.file(), cur.pointer()), n.get("$ref").asString());
+        cur = ids.resolve(new SourceLocation(cur.file(), cur.pointer()), n.get("$ref").asString());
       } catch (Refs.RefException e) {
         return; // reported when that document is checked
       }

@@ -1,6 +1,6 @@
 package dev.contractgate.stub;
 
-import dev.contractgate.registry.Refs;
+import dev.contractgate.registry.SchemaIds;
 import dev.contractgate.registry.SourceLocation;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -23,9 +23,11 @@ final class InstanceGenerator {
   private static final int MAX_DEPTH = 40;
 
   private final Function<String, JsonNode> documents;
+  private final SchemaIds ids;
 
   private InstanceGenerator(Function<String, JsonNode> documents) {
     this.documents = documents;
+    this.ids = new SchemaIds(documents);
   }
 
   /**
@@ -51,7 +53,7 @@ final class InstanceGenerator {
       return NODES.objectNode();
     }
     if (s.has("$ref") && s.size() == 1) {
-      return value(Refs.resolve(at, s.get("$ref").asString()), depth + 1);
+      return value(ids.resolve(at, s.get("$ref").asString()), depth + 1);
     }
     if (s.has("const")) {
       return s.get("const");
@@ -63,7 +65,7 @@ final class InstanceGenerator {
       return s.get("examples").get(0);
     }
     if (s.has("$ref")) {
-      return value(Refs.resolve(at, s.get("$ref").asString()), depth + 1);
+      return value(ids.resolve(at, s.get("$ref").asString()), depth + 1);
     }
     for (String combinator : new String[] {"anyOf", "oneOf"}) {
       JsonNode branches = s.get(combinator);

@@ -236,7 +236,7 @@ class SchemaDiffTest {
 
   @Test
   void unknown_findings_follow_the_policy_severity() {
-    String o = "{'type':'string','pattern':'^a'}";
+    String o = "{'type':'string','pattern':'^(a)\\\\1'}";
     String n = "{'type':'string','pattern':'^b'}";
     assertThat(diff(o, n, Direction.RESPONSE).breaking()).extracting(Change::relation).containsExactly(Relation.UNKNOWN);
     DiffResult w = SchemaDiff.compare(SchemaInput.of(json(o)), SchemaInput.of(json(n)), Direction.RESPONSE,
@@ -274,5 +274,34 @@ class SchemaDiffTest {
     assertThat(r.worst()).isEqualTo(Severity.OFF);
     assertThat(List.of(Relation.WIDER.breaks(Direction.RESPONSE), Relation.WIDER.breaks(Direction.REQUEST)))
         .containsExactly(true, false);
+  }
+
+  @Test
+  void every_decided_pattern_change_carries_a_string_witness() {
+    String[][] pairs = {
+        {"^[a-z0-9]+$", "^[a-z]+$"}, {"^[A-Z]{2}$", "^[A-Z]{2,3}$"}, {"^[A-Z]{2}$", "^[A-Z]{3}$"},
+        {"abc", "^abc"}, {"^\\d{3}$", "^\\d{3}"}, {"^\\+[1-9]\\d{1,14}$", "^\\+?[1-9]\\d{1,14}$"},
+        {"^[a-z0-9]+(?:-[a-z0-9]+)*$", "^[a-z0-9-]+$"}, {null, "^[a-z]+$"}, {"^\\d+$", null}};
+    for (String[] pair : pairs) {
+      tools.jackson.databind.node.ObjectNode o = (tools.jackson.databind.node.ObjectNode) json("{'type':'string'}");
+      tools.jackson.databind.node.ObjectNode n = o.deepCopy();
+      if (pair[0] != null) {
+        o.put("pattern", pair[0]);
+      }
+      if (pair[1] != null) {
+        n.put("pattern", pair[1]);
+      }
+      DiffResult r = SchemaDiff.compare(SchemaInput.of(o), SchemaInput.of(n), Direction.BOTH, DiffPolicy.strict());
+      assertThat(r.breaking()).as("%s → %s", pair[0], pair[1]).isNotEmpty();
+      for (Change c : r.breaking()) {
+        assertThat(c.witness()).as("witness of %s for %s → %s", c.ruleId(), pair[0], pair[1]).isPresent();
+        String w = c.witness().get().asString();
+        boolean newAccepts = c.relation() == Relation.WIDER;
+        String accepting = newAccepts ? pair[1] : pair[0];
+        String rejecting = newAccepts ? pair[0] : pair[1];
+        assertThat(accepting == null || java.util.regex.Pattern.compile(accepting).matcher(w).find()).isTrue();
+        assertThat(rejecting != null && java.util.regex.Pattern.compile(rejecting).matcher(w).find()).isFalse();
+      }
+    }
   }
 }

@@ -176,9 +176,9 @@ class RefSandboxTest {
       assertThat(e.file()).isEqualTo(ORDER_FILE);
       assertThat(e.where()).isEqualTo("line 6, column 14, at /properties/customer/$id");
       assertThat(e.getMessage())
-          .contains("expected: $id only at the root of a schema file")
+          .contains("expected: a relative $id below the root of a schema file")
           .contains("but was : \"https://evil.example/customer.json\"")
-          .contains("hint    : move the subschema into its own file or remove $id");
+          .contains("hint    : write the $id relative to the file's own");
     }
 
     @Test
@@ -218,7 +218,7 @@ class RefSandboxTest {
     }
 
     @Test
-    void should_refuse_an_anchor_fragment() {
+    void should_refuse_an_anchor_fragment_that_no_anchor_defines() {
       // GIVEN
       ContractTree tree = treeWithOrderSchema(orderSchemaWithRef("#foo"));
       // WHEN
@@ -226,8 +226,8 @@ class RefSandboxTest {
       // THEN
       assertThat(e.where()).isEqualTo("line 5, column 26, at /properties/customer/$ref");
       assertThat(e.getMessage())
-          .contains("but was : \"#foo\": a plain-name fragment (anchor) \"#foo\"")
-          .contains("hint    : refer to the definition by JSON pointer, e.g. \"#/$defs/foo\"");
+          .contains("but was : \"#foo\": a plain-name fragment \"#foo\" that no $anchor of")
+          .contains("hint    : add \"$anchor\": \"foo\" to the schema it names");
     }
 
     @Test

@@ -41,7 +41,11 @@ final class AnnotationKeywords {
       Kind kind;
       String subject = k;
       if (k.equals("$dynamicRef") || k.equals("$recursiveRef")) {
-        p.local(Kind.UNKNOWN_KEYWORD, "", k, kw(oj, k), kw(nj, k), a.loc.child(k), b.loc.child(k), null);
+        JsonNode r = x != null ? x : y;
+        p.local(Kind.UNDECIDABLE_CHANGE, "", k + " " + (r.isString() ? Canon.quote(r.asString()) : r.toString())
+            + ": it resolves to the outermost matching dynamic anchor on the evaluation path, which depends on"
+            + " where evaluation enters (a schema that extends this one can redirect it), so the engine does"
+            + " not follow it", kw(oj, k), kw(nj, k), a.loc.child(k), b.loc.child(k), null);
         continue;
       } else if (k.equals("$schema") || k.equals("$id") || Side.CONTAINERS.contains(k)) {
         continue;

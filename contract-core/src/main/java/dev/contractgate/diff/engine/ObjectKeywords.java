@@ -163,7 +163,13 @@ final class ObjectKeywords {
         p.edges.add(new Pair.Edge(c.pair(c.so.child(a, "patternProperties", pat),
             c.sn.child(b, "patternProperties", pat)), seg, false));
       } else if (inN) {
-        if (c.sn.isTrivial(c.sn.child(b, "patternProperties", pat))) {
+        Node ps = c.sn.child(b, "patternProperties", pat);
+        if (c.so.isFalse(ao) && !c.sn.isFalse(ps)) {
+          closedPattern(p, pat, seg, oj, nj, names(oj, "properties"), Kind.PATTERN_PROPERTY_ALLOWED,
+              a.loc.child("additionalProperties"), ps.loc);
+          continue;
+        }
+        if (c.sn.isTrivial(ps)) {
           continue;
         }
         p.local(to ? Kind.PATTERN_PROPERTY_ADDED : Kind.UNDECIDABLE_CHANGE, seg,
@@ -171,7 +177,13 @@ final class ObjectKeywords {
             kw(nj, "patternProperties"), a.loc.child("patternProperties"),
             b.loc.child("patternProperties").child(pat), null);
       } else {
-        if (c.so.isTrivial(c.so.child(a, "patternProperties", pat))) {
+        Node ps = c.so.child(a, "patternProperties", pat);
+        if (c.sn.isFalse(an) && !c.so.isFalse(ps)) {
+          closedPattern(p, pat, seg, nj, oj, names(nj, "properties"), Kind.PATTERN_PROPERTY_FORBIDDEN, ps.loc,
+              b.loc.child("additionalProperties"));
+          continue;
+        }
+        if (c.so.isTrivial(ps)) {
           continue;
         }
         p.local(tn ? Kind.PATTERN_PROPERTY_REMOVED : Kind.UNDECIDABLE_CHANGE, seg,
@@ -185,6 +197,44 @@ final class ObjectKeywords {
     limits(p, a, b, oj, nj, "minProperties", "maxProperties", Kind.MIN_PROPERTIES_LOWERED,
         Kind.MIN_PROPERTIES_RAISED, Kind.MAX_PROPERTIES_RAISED, Kind.MAX_PROPERTIES_LOWERED, 0);
     DependencyKeywords.compare(c, p, a, b, oj, nj);
+  }
+
+  /**
+   * A {@code patternProperties} entry {@code pat} present on one side only, while the other side ({@code closed})
+   * is closed. Names the pattern matches that the closed side neither declares nor covers by one of its own
+   * patterns were rejected there and are allowed here: {@code kind} with such a name as the witness. If the
+   * pattern also reaches names the closed side declares or covers, its schema constrains them too, which the
+   * regex cannot settle: UNKNOWN.
+   */
+  private static void closedPattern(Pair p, String pat, String seg, JsonNode closed, JsonNode open,
+      TreeSet<String> declared, Kind kind, SourceLocation oldLoc, SourceLocation newLoc) {
+    java.util.List<String> own = new java.util.ArrayList<>(names(closed, "patternProperties"));
+    TreeSet<String> both = new TreeSet<>(declared);
+    both.addAll(names(open, "properties"));
+    Regexes.Verdict fresh = Regexes.someOutside(pat, own, both);
+    boolean overlaps = true;
+    if (fresh.decided()) {
+      overlaps = false;
+      for (String d : declared) {
+        overlaps |= Regexes.finds(Regexes.compile(pat), d);
+      }
+      for (String q : own) {
+        Regexes.Verdict shared = Regexes.intersects(pat, q);
+        overlaps |= !shared.decided() || shared.gained() != null;
+      }
+    }
+    String ko = kw(kind == Kind.PATTERN_PROPERTY_ALLOWED ? closed : open, "patternProperties");
+    String kn = kw(kind == Kind.PATTERN_PROPERTY_ALLOWED ? open : closed, "patternProperties");
+    if (!fresh.decided() || overlaps) {
+      p.local(Kind.UNDECIDABLE_CHANGE, seg, "patternProperties " + pat
+          + (kind == Kind.PATTERN_PROPERTY_ALLOWED ? " added" : " removed") + " next to a closed object"
+          + (fresh.decided() ? ", and it also matches declared or pattern-covered names" : "; " + fresh.reason()),
+          ko, kn, oldLoc, newLoc, null);
+      return;
+    }
+    if (fresh.gained() != null) {
+      p.local(kind, seg, pat, ko, kn, oldLoc, newLoc, new Hint(HintKind.WITH, fresh.gained(), null));
+    }
   }
 
   private static SourceLocation propLoc(Node x, String name) {

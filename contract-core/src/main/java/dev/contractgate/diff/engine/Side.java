@@ -40,12 +40,15 @@ final class Side {
 
   final String label;
   private final Function<String, JsonNode> documents;
+  /** $ref resolution with $id and $anchor (inside one document), else by file path. */
+  private final dev.contractgate.registry.SchemaIds ids;
   /** Files read so far, in order; the witness check hands exactly these to the validator. */
   final Map<String, JsonNode> files = new LinkedHashMap<>();
 
   Side(String label, Function<String, JsonNode> documents) {
     this.label = label;
     this.documents = documents;
+    this.ids = new dev.contractgate.registry.SchemaIds(f -> files.containsKey(f) ? files.get(f) : documents.apply(f));
   }
 
   JsonNode document(String file) {
@@ -213,7 +216,7 @@ final class Side {
           .build();
     }
     try {
-      return Refs.resolve(n.loc, ref.stringValue());
+      return ids.resolve(n.loc, ref.stringValue());
     } catch (Refs.RefException e) {
       throw ContractException.builder("Cannot compare schemas", n.loc.file())
           .at(n.loc.pointer() + "/$ref")

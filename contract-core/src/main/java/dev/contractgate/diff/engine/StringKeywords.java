@@ -38,18 +38,7 @@ final class StringKeywords {
       p.local(Kind.MAX_LENGTH_LOWERED, "", maxN + "", kw(oj, "maxLength"), kw(nj, "maxLength"),
           a.loc.child("maxLength"), b.loc.child("maxLength"), str(maxN + 1));
     }
-    String po = textOf(oj, "pattern");
-    String pn = textOf(nj, "pattern");
-    if (po == null && pn != null) {
-      p.local(Kind.PATTERN_ADDED, "", pn, kw(oj, "pattern"), kw(nj, "pattern"), a.loc.child("pattern"),
-          b.loc.child("pattern"), null);
-    } else if (po != null && pn == null) {
-      p.local(Kind.PATTERN_REMOVED, "", po, kw(oj, "pattern"), kw(nj, "pattern"), a.loc.child("pattern"),
-          b.loc.child("pattern"), null);
-    } else if (po != null && !po.equals(pn)) {
-      p.local(Kind.PATTERN_CHANGED, "", po + " → " + pn, kw(oj, "pattern"), kw(nj, "pattern"),
-          a.loc.child("pattern"), b.loc.child("pattern"), null);
-    }
+    pattern(p, a, b, oj, nj, lo, maxO, ln, maxN);
     String fo = textOf(oj, "format");
     String fn = textOf(nj, "format");
     if (fo == null ? fn == null : fo.equals(fn)) {
@@ -65,6 +54,45 @@ final class StringKeywords {
         : k == Kind.FORMAT_CHANGED ? fo + " → " + fn : fo == null ? fn : fo;
     p.local(k, "", subject, kw(oj, "format"), kw(nj, "format"), a.loc.child("format"), b.loc.child("format"),
         fo == null || fn == null ? new Hint(HintKind.VALUE, null, F.stringNode("not-a-" + subject)) : null);
+  }
+
+  /**
+   * A pattern added, removed or changed, decided by regex inclusion ({@link Regexes}) within each side's
+   * lengths; a pattern the translation cannot represent exactly leaves a change UNKNOWN and an added or
+   * removed pattern a narrowing or widening without a witness.
+   */
+  private static void pattern(Pair p, Node a, Node b, JsonNode oj, JsonNode nj, long minO, Long maxO, long minN,
+      Long maxN) {
+    String po = textOf(oj, "pattern");
+    String pn = textOf(nj, "pattern");
+    if (po == null && pn == null || po != null && po.equals(pn)) {
+      return;
+    }
+    Regexes.Verdict v = Regexes.compare(po, minO, maxO == null ? -1 : maxO, pn, minN, maxN == null ? -1 : maxN);
+    String ko = kw(oj, "pattern");
+    String kn = kw(nj, "pattern");
+    var lo = a.loc.child("pattern");
+    var ln = b.loc.child("pattern");
+    if (!v.decided()) {
+      if (po == null) {
+        p.local(Kind.PATTERN_ADDED, "", pn, ko, kn, lo, ln, null);
+      } else if (pn == null) {
+        p.local(Kind.PATTERN_REMOVED, "", po, ko, kn, lo, ln, null);
+      } else {
+        p.local(Kind.PATTERN_CHANGED, "", po + " → " + pn + "; " + v.reason(), ko, kn, lo, ln, null);
+      }
+      return;
+    }
+    if (v.gained() != null) {
+      Kind k = po == null ? Kind.PATTERN_ADDED : pn == null ? Kind.PATTERN_REMOVED : Kind.PATTERN_WIDENED;
+      p.local(k, "", po == null ? pn : pn == null ? po : po + " → " + pn, ko, kn, lo, ln,
+          new Hint(HintKind.VALUE, null, F.stringNode(v.gained())));
+    }
+    if (v.lost() != null) {
+      Kind k = po == null ? Kind.PATTERN_ADDED : pn == null ? Kind.PATTERN_REMOVED : Kind.PATTERN_NARROWED;
+      p.local(k, "", po == null ? pn : pn == null ? po : po + " → " + pn, ko, kn, lo, ln,
+          new Hint(HintKind.VALUE, null, F.stringNode(v.lost())));
+    }
   }
 
   private static Hint str(long length) {

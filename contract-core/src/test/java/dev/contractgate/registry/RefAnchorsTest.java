@@ -1,0 +1,104 @@
+package dev.contractgate.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contractgate.testing.ContractTree;
+import dev.contractgate.validate.ObservedResponse;
+import dev.contractgate.validate.ResponseValidator;
+import dev.contractgate.validate.ValidationResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 2020-12 plain-name fragments ({@code $anchor}) and {@code $id}-relative references inside one document. */
+@Timeout(20)
+class RefAnchorsTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path tmp;
+
+  @Test
+  void a_tree_with_anchor_references_loads_and_validates() throws Exception {
+    ContractTree tree = ContractTree.in(Files.createDirectories(tmp.resolve("tree"))).withShop()
+        .schema("shop", "1.0.0", "order.schema.json", """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "type": "object",
+              "properties": {
+                "total": {"$ref": "#money"},
+                "customer": {"$ref": "common.schema.json#customer"}
+              },
+              "$defs": {"Money": {"$anchor": "money", "type": "integer", "minimum": 0}}
+            }
+            """).schema("shop", "1.0.0", "common.schema.json", """
+            {"$defs": {"Customer": {"$anchor": "customer", "type": "object", "required": ["email"],
+              "properties": {"email": {"type": "string"}}}}}
+            """);
+    ContractRegistry registry = tree.load();
+    ValidationResult ok = ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"total\": 3, \"customer\": {\"email\": \"a@b.c\"}}"));
+    ValidationResult bad = ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"total\": -1, \"customer\": {}}"));
+    assertThat(ok.violations()).isEmpty();
+    assertThat(bad.violations()).hasSize(2);
+  }
+
+  private static JsonNode json(String s) throws Exception {
+    return JSON.readTree(s);
+  }
+
+  @Test
+  void ids_set_the_base_of_references_inside_one_document() throws Exception {
+    JsonNode doc = json("""
+        {"$id": "https://example.com/schemas/order",
+         "$defs": {"address": {"$id": "address", "$anchor": "addr", "type": "object",
+                               "properties": {"zip": {"$anchor": "zip", "type": "string"}}}},
+         "properties": {"ship": {"$ref": "address"}}}
+        """);
+    SchemaIds ids = new SchemaIds(Map.of("s.json", doc)::get);
+    SourceLocation from = new SourceLocation("s.json", "/properties/ship");
+    assertThat(ids.resolve(from, "address")).isEqualTo(new SourceLocation("s.json", "/$defs/address"));
+    assertThat(ids.resolve(from, "https://example.com/schemas/address#/properties/zip"))
+        .isEqualTo(new SourceLocation("s.json", "/$defs/address/properties/zip"));
+    assertThat(ids.resolve(from, "address#zip"))
+        .isEqualTo(new SourceLocation("s.json", "/$defs/address/properties/zip"));
+    assertThat(ids.resolve(from, "https://example.com/schemas/order#/$defs"))
+        .isEqualTo(new SourceLocation("s.json", "/$defs"));
+    // inside the embedded resource, a plain name is that resource's anchor
+    SourceLocation inside = new SourceLocation("s.json", "/$defs/address/properties/zip");
+    assertThat(ids.resolve(inside, "#addr")).isEqualTo(new SourceLocation("s.json", "/$defs/address"));
+    // a relative path that names no resource of the document is a file in the tree, as before
+    assertThat(ids.resolve(from, "common.json#/$defs/X")).isEqualTo(new SourceLocation("common.json", "/$defs/X"));
+    // a remote reference that names nothing in the document stays refused
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ids.resolve(from, "https://example.org/x.json")))
+        .isInstanceOf(Refs.RefException.class).hasMessageContaining("remote");
+    // an anchor of the root resource is not one of the embedded resource
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ids.resolve(from, "#zip")))
+        .isInstanceOf(Refs.RefException.class).hasMessageContaining("no $anchor");
+  }
+
+  @Test
+  void a_tree_with_a_relative_nested_id_loads_and_validates() throws Exception {
+    ContractTree tree = ContractTree.in(Files.createDirectories(tmp.resolve("tree"))).withShop()
+        .schema("shop", "1.0.0", "order.schema.json", """
+            {
+              "$id": "https://example.com/schemas/order",
+              "type": "object",
+              "properties": {"customer": {"$ref": "customer#email"}},
+              "$defs": {"c": {"$id": "customer", "type": "object",
+                              "properties": {"email": {"$anchor": "email", "type": "string"}}}}
+            }
+            """);
+    ContractRegistry registry = tree.load();
+    assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"customer\": \"a@b.c\"}")).violations()).isEmpty();
+    assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"customer\": 7}")).violations()).hasSize(1);
+  }
+}
