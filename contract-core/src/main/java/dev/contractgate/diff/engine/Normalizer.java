@@ -498,6 +498,10 @@ final class Normalizer {
       return;
     }
     ArrayNode a = (ArrayNode) any;
+    String[] texts = new String[a.size()];
+    for (int i = 0; i < a.size(); i++) {
+      texts[i] = Canon.json(a.get(i));
+    }
     for (int i = 0; i < a.size(); i++) {
       JsonNode bi = a.get(i);
       if (bi.isBoolean()) {
@@ -508,7 +512,7 @@ final class Normalizer {
         if (j == i || bj.isBoolean() && !bj.booleanValue()) {
           continue;
         }
-        if (Canon.json(bi).equals(Canon.json(bj))) {
+        if (texts[i].equals(texts[j])) {
           continue; // duplicates are Side#branches' business
         }
         if (contains(bj, bi)) {
