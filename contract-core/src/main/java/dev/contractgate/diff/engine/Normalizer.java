@@ -51,8 +51,11 @@ final class Normalizer {
   private final Map<String, String> moves;
   private final boolean draft7;
   private final boolean inline;
+  private final boolean sensitive;
 
-  private Normalizer(JsonNode document, Map<String, String> moves, boolean draft7, boolean inline) {
+  private Normalizer(JsonNode document, Map<String, String> moves, boolean draft7, boolean inline,
+      boolean sensitive) {
+    this.sensitive = sensitive;
     this.document = document;
     this.moves = moves;
     this.draft7 = draft7;
@@ -64,8 +67,31 @@ final class Normalizer {
    * changed.
    */
   static JsonNode normalize(JsonNode document, String pointer, JsonNode raw, boolean draft7,
-      Map<String, String> moves) {
-    return new Normalizer(document, moves, draft7, true).run(copy(raw), pointer);
+      boolean sensitive, Map<String, String> moves) {
+    return new Normalizer(document, moves, draft7, true, sensitive).run(copy(raw), pointer);
+  }
+
+  /**
+   * True when {@code unevaluatedProperties}/{@code unevaluatedItems} occur anywhere in the document. Which
+   * properties and items count as evaluated depends on the applicators' own subschemas, so merging
+   * {@code allOf} parts or dropping a subsumed {@code anyOf} branch could change what such a keyword rejects:
+   * in such a document those two rewrites are not made.
+   */
+  static boolean evaluationSensitive(JsonNode document) {
+    Deque<JsonNode> work = new ArrayDeque<>();
+    work.push(document);
+    while (!work.isEmpty()) {
+      JsonNode n = work.pop();
+      if (n.isObject()) {
+        if (n.has("unevaluatedProperties") || n.has("unevaluatedItems")) {
+          return true;
+        }
+        n.values().forEach(work::push);
+      } else if (n.isArray()) {
+        n.values().forEach(work::push);
+      }
+    }
+    return false;
   }
 
   private record Frame(JsonNode node, String pointer, boolean done) {}
@@ -106,12 +132,16 @@ final class Normalizer {
   }
 
   private void rewrite(ObjectNode o, String pointer) {
-    mergeAllOf(o, pointer);
+    if (!sensitive) {
+      mergeAllOf(o, pointer);
+    }
     closedByNames(o, pointer);
     integer(o);
     filterEnum(o);
     nullableWrapper(o);
-    subsumedBranches(o);
+    if (!sensitive) {
+      subsumedBranches(o);
+    }
   }
 
   // --- integer ------------------------------------------------------------------------------------------------
@@ -271,6 +301,22 @@ final class Normalizer {
         return;
       }
     }
+    int candidates = ref ? 1 : 0;
+    for (String k : MERGEABLE) {
+      if (o.has(k)) {
+        candidates++;
+        break;
+      }
+    }
+    for (JsonNode m : all.values()) {
+      if (m.isObject() && (m.has("$ref") || m.has("properties") || m.has("required") || m.has("type")
+          || m.has("additionalProperties"))) {
+        candidates++;
+      }
+    }
+    if (candidates < 2) {
+      return;
+    }
     parts.add(new Part(o, pointer));
     if (ref) {
       ObjectNode r = F.objectNode();
@@ -296,6 +342,20 @@ final class Normalizer {
         return;
       }
       parts.add(new Part((ObjectNode) m, mp));
+    }
+    // one part with content and nothing to merge it with: conjuncts already read it, and inlining a $ref
+    // would copy a shared component into every place that uses it
+    int withContent = 0;
+    for (Part p : parts) {
+      for (String k : p.json.propertyNames()) {
+        if (MERGEABLE.contains(k)) {
+          withContent++;
+          break;
+        }
+      }
+    }
+    if (withContent < 2) {
+      return;
     }
     Map<String, JsonNode> props = new LinkedHashMap<>();
     Map<String, String> propFrom = new LinkedHashMap<>();
@@ -424,7 +484,7 @@ final class Normalizer {
       }
     }
     // normalized on its own, without inlining further: a component can refer to itself
-    JsonNode n = new Normalizer(document, moves, draft7, false).run(copy(t), target);
+    JsonNode n = new Normalizer(document, moves, draft7, false, sensitive).run(copy(t), target);
     return new Part((ObjectNode) n, target);
   }
 

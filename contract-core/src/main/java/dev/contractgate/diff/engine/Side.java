@@ -95,7 +95,10 @@ final class Side {
     boolean draft7 = isDraft7(loc.file());
     JsonNode norm = normalized.get(loc);
     if (norm == null) {
-      norm = Normalizer.normalize(doc, loc.pointer(), n, draft7,
+      // unevaluated* reaches through $ref into other files: once any file read so far has it, the rewrites
+      // that move evaluation are off for every schema normalized after
+      anySensitive |= sensitive.computeIfAbsent(loc.file(), f -> Normalizer.evaluationSensitive(doc));
+      norm = Normalizer.normalize(doc, loc.pointer(), n, draft7, anySensitive,
           moves.computeIfAbsent(loc.file(), f -> new HashMap<>()));
       normalized.put(loc, norm);
     }
@@ -106,6 +109,9 @@ final class Side {
   private final Map<SourceLocation, JsonNode> normalized = new HashMap<>();
   /** Per file: pointers in the normal form that the author wrote elsewhere (normalized → as written). */
   private final Map<String, Map<String, String>> moves = new HashMap<>();
+  /** Per file: {@link Normalizer#evaluationSensitive}. */
+  private final Map<String, Boolean> sensitive = new HashMap<>();
+  private boolean anySensitive;
 
   /** Where the author wrote what {@code loc} points at in the normal form. */
   SourceLocation source(SourceLocation loc) {
