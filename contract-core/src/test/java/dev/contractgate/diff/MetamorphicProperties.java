@@ -238,8 +238,15 @@ class MetamorphicProperties {
         o.putObject("properties").set("x", F.objectNode().put("$ref", "#/$defs/X"));
         ObjectNode n = o.deepCopy();
         ObjectNode w = F.objectNode();
-        w.putArray("allOf").add(F.objectNode().put("$ref", "#/$defs/X"));
-        w.put("nullable", true);
+        if (r.nextInt(3) == 0) {
+          // the 3.1 spelling: a null branch next to the (already nullable) reference
+          ArrayNode any = w.putArray("anyOf");
+          any.add(F.objectNode().put("$ref", "#/$defs/X"));
+          any.addObject().put("type", "null");
+        } else {
+          w.putArray("allOf").add(F.objectNode().put("$ref", "#/$defs/X"));
+          w.put("nullable", true);
+        }
         ((ObjectNode) n.get("properties")).set("x", w);
         return new JsonNode[] {o, n};
       }

@@ -518,7 +518,9 @@ final class Normalizer {
 
   private JsonNode target(JsonNode m) {
     JsonNode cur = m;
-    for (int hops = 0; hops < 16 && cur != null && cur.isObject() && cur.has("$ref"); hops++) {
+    // a $ref with sibling assertions (2020-12) is not followed: the siblings would be lost
+    for (int hops = 0; hops < 16 && cur != null && cur.isObject() && cur.has("$ref")
+        && (draft7 || Side.onlyAnnotations(cur, Set.of("$ref"))); hops++) {
       JsonNode ref = cur.get("$ref");
       if (!ref.isString() || !ref.stringValue().startsWith("#/") || ref.stringValue().indexOf('%') >= 0) {
         return null;
@@ -552,7 +554,7 @@ final class Normalizer {
 
   // --- anyOf branch subsumption ---------------------------------------------------------------------------
 
-  private static void subsumedBranches(ObjectNode o) {
+  private void subsumedBranches(ObjectNode o) {
     JsonNode any = o.get("anyOf");
     if (any == null || !any.isArray() || any.size() < 2) {
       return;
@@ -575,7 +577,9 @@ final class Normalizer {
         if (texts[i].equals(texts[j])) {
           continue; // duplicates are Side#branches' business
         }
-        if (contains(bj, bi)) {
+        JsonNode big = bj.isObject() && bj.has("$ref") && (draft7 || Side.onlyAnnotations(bj, Set.of("$ref")))
+            ? target(bj) : bj;
+        if (big != null && contains(big, bi)) {
           a.set(i, BooleanNode.FALSE);
           break;
         }
@@ -600,12 +604,23 @@ final class Normalizer {
     // a finite set of values: each must be accepted by the other branch
     JsonNode e = small.get("enum");
     JsonNode c = small.get("const");
-    if (e != null && e.isArray() || c != null) {
+    // {type: null} and {type: boolean} are finite sets too
+    int only = Side.onlyAnnotations(small, Set.of("type")) && small.has("type") ? Types.mask(plain(small)) : -1;
+    boolean finiteType = only > 0 && (only & ~(Types.NULL | Types.BOOL)) == 0;
+    if (e != null && e.isArray() || c != null || finiteType) {
       List<JsonNode> vs = new ArrayList<>();
       if (c != null) {
         vs.add(c);
-      } else {
+      } else if (e != null && e.isArray()) {
         e.values().forEach(vs::add);
+      } else {
+        if ((only & Types.NULL) != 0) {
+          vs.add(F.nullNode());
+        }
+        if ((only & Types.BOOL) != 0) {
+          vs.add(BooleanNode.TRUE);
+          vs.add(BooleanNode.FALSE);
+        }
       }
       for (JsonNode v : vs) {
         if (Values.rejects(small, v)) {

@@ -40,6 +40,14 @@ final class Values {
         false, false)) != Types.BAD;
   }
 
+  /** Keywords that only constrain objects, arrays, strings (a value of another type passes them). */
+  private static final Set<String> OBJECT_ONLY = Set.of("properties", "required", "additionalProperties",
+      "patternProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired",
+      "dependentSchemas");
+  private static final Set<String> ARRAY_ONLY = Set.of("items", "prefixItems", "additionalItems", "contains",
+      "minContains", "maxContains", "minItems", "maxItems", "uniqueItems");
+  private static final Set<String> STRING_ONLY = Set.of("pattern", "minLength", "maxLength");
+
   /** {@link #ACCEPTS}, {@link #REJECTS} or {@link #UNKNOWN}. */
   static int check(JsonNode schema, JsonNode v) {
     if (schema.isBoolean()) {
@@ -51,7 +59,23 @@ final class Values {
     if (rejects(schema, v)) {
       return REJECTS;
     }
-    return decidable(schema) ? ACCEPTS : UNKNOWN;
+    if (Types.mask(new Node(dev.contractgate.registry.SourceLocation.of("-"), schema, Node.Mode.PLAIN, false,
+        false, false)) == Types.BAD) {
+      return UNKNOWN;
+    }
+    for (String k : schema.propertyNames()) {
+      boolean passes = DECIDED.contains(k) || Side.ANNOTATIONS.contains(k) || Side.CONTAINERS.contains(k)
+          || k.startsWith("x-")
+          || !v.isObject() && OBJECT_ONLY.contains(k)
+          || !v.isArray() && ARRAY_ONLY.contains(k)
+          || !v.isString() && STRING_ONLY.contains(k)
+          // formats assert on strings (OpenAPI's number formats are not assertions either way)
+          || (v.isNull() || v.isBoolean()) && "format".equals(k);
+      if (!passes) {
+        return UNKNOWN;
+      }
+    }
+    return ACCEPTS;
   }
 
   /** True when one of the decided keywords of {@code schema} rejects {@code v}; never guesses. */
