@@ -84,6 +84,9 @@ class MetamorphicProperties {
     }
     // and some of the global refactors on top
     if (r.nextInt(3) == 0) {
+      neu = integersInPlace(copy(neu));
+    }
+    if (r.nextInt(3) == 0) {
       neu = keyOrder(neu);
     }
     if (r.nextInt(4) == 0) {
@@ -351,6 +354,34 @@ class MetamorphicProperties {
   }
 
   // --- global refactors ---------------------------------------------------------------------------------------
+
+  /**
+   * Everywhere in the schema: {@code type: integer} without {@code multipleOf} becomes {@code number} with
+   * {@code multipleOf: 1}, and an integral {@code minimum} next to it becomes {@code exclusiveMinimum} one lower.
+   */
+  static JsonNode integersInPlace(JsonNode s) {
+    if (s.isObject()) {
+      ObjectNode o = (ObjectNode) s;
+      JsonNode t = o.get("type");
+      if (t != null && t.isString() && "integer".equals(t.stringValue()) && !o.has("multipleOf")
+          && !o.has("exclusiveMinimum")) {
+        o.put("type", "number").put("multipleOf", 1);
+        JsonNode min = o.get("minimum");
+        if (min != null && min.isIntegralNumber()) {
+          o.remove("minimum");
+          o.put("exclusiveMinimum", min.longValue() - 1);
+        }
+      }
+      for (String k : new ArrayList<>(o.propertyNames())) {
+        if (!"enum".equals(k) && !"const".equals(k) && !"default".equals(k) && !"examples".equals(k)) {
+          integersInPlace(o.get(k));
+        }
+      }
+    } else if (s.isArray()) {
+      s.values().forEach(MetamorphicProperties::integersInPlace);
+    }
+    return s;
+  }
 
   static JsonNode keyOrder(JsonNode s) {
     if (s.isObject()) {

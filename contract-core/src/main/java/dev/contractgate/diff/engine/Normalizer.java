@@ -94,36 +94,50 @@ final class Normalizer {
     return false;
   }
 
-  private record Frame(JsonNode node, String pointer, boolean done) {}
+  /**
+   * A node whose subschemas apply to the same instance: their evaluation is seen by an
+   * {@code unevaluated*} next to them. Every other subschema keyword applies to a child value (or a name).
+   */
+  private static final Set<String> IN_PLACE = Set.of("allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+      "dependentSchemas", "dependencies");
+
+  /**
+   * {@code sensitive}: an {@code unevaluated*} may see this node's evaluation. The root of a walk is, when the
+   * side has one anywhere (it may be referred to from one); a node with one is, and so are its in-place
+   * subschemas; a subschema for a child value starts afresh.
+   */
+  private record Frame(JsonNode node, String pointer, boolean done, boolean sensitive) {}
 
   private JsonNode run(JsonNode root, String pointer) {
     Deque<Frame> work = new ArrayDeque<>();
-    work.push(new Frame(root, pointer, false));
+    work.push(new Frame(root, pointer, false, sensitive));
     while (!work.isEmpty()) {
       Frame f = work.pop();
       if (!(f.node instanceof ObjectNode o)) {
         continue;
       }
+      boolean here = f.sensitive || o.has("unevaluatedProperties") || o.has("unevaluatedItems");
       if (f.done) {
-        rewrite(o, f.pointer);
+        rewrite(o, f.pointer, here);
         continue;
       }
-      work.push(new Frame(o, f.pointer, true));
+      work.push(new Frame(o, f.pointer, true, f.sensitive));
       for (String k : o.propertyNames()) {
         JsonNode v = o.get(k);
         String p = f.pointer + "/" + dev.contractgate.registry.SourceLocation.escape(k);
+        boolean child = here && IN_PLACE.contains(k);
         if (SINGLE.contains(k) && v.isObject()) {
-          work.push(new Frame(v, p, false));
+          work.push(new Frame(v, p, false, child));
         }
         if (LISTS.contains(k) && v.isArray()) {
           for (int i = 0; i < v.size(); i++) {
-            work.push(new Frame(v.get(i), p + "/" + i, false));
+            work.push(new Frame(v.get(i), p + "/" + i, false, child));
           }
         }
         if (MAPS.contains(k) && v.isObject()) {
           for (String name : v.propertyNames()) {
             work.push(new Frame(v.get(name), p + "/" + dev.contractgate.registry.SourceLocation.escape(name),
-                false));
+                false, child));
           }
         }
       }
@@ -131,7 +145,7 @@ final class Normalizer {
     return root;
   }
 
-  private void rewrite(ObjectNode o, String pointer) {
+  private void rewrite(ObjectNode o, String pointer, boolean sensitive) {
     if (!sensitive) {
       mergeAllOf(o, pointer);
     }
