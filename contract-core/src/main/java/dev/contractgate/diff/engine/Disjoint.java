@@ -89,6 +89,27 @@ final class Disjoint {
         return true;
       }
     }
+    // Only objects can match both here. A closed object (additionalProperties false, no patternProperties)
+    // forbids every name it does not declare (or declares as false); if the other requires such a name, no
+    // object matches both.
+    return forbidsRequired(s, x, y) || forbidsRequired(s, y, x);
+  }
+
+  private static boolean forbidsRequired(Side s, Node closed, Node other) {
+    JsonNode c = closed.json;
+    JsonNode ap = c.get("additionalProperties");
+    if (ap == null || !ap.isBoolean() || ap.booleanValue() || c.has("patternProperties")) {
+      return false;
+    }
+    JsonNode props = c.get("properties");
+    for (String p : required(other.json)) {
+      if (props == null || !props.isObject() || !props.has(p)) {
+        return true;
+      }
+      if (s.resolve(s.child(closed, "properties", p)).isFalse()) {
+        return true;
+      }
+    }
     return false;
   }
 

@@ -163,7 +163,7 @@ public final class Engine {
           continue;
         }
         Optional<JsonNode> witness = s.needsAttention() ? witnesses.build(f) : Optional.empty();
-        Change c = new Change(ruleId, s, d, f.kind.relation(), f.path, f.oldLoc, f.newLoc,
+        Change c = new Change(ruleId, s, d, f.kind.relation(), f.path, so.source(f.oldLoc), sn.source(f.newLoc),
             Messages.headline(ruleId, pointerFor(f)), Messages.facts(f, d, s, witness), fp, witness);
         findingOf.put(c, f);
         changes.add(c);
@@ -193,10 +193,12 @@ public final class Engine {
    */
   private String pointerFor(Finding f) {
     boolean removal = f.kind.id().contains("removed");
-    if (removal && exists(so, f.oldLoc)) {
-      return f.oldLoc.pointer();
+    SourceLocation ol = so.source(f.oldLoc);
+    SourceLocation nl = sn.source(f.newLoc);
+    if (removal && exists(so, ol)) {
+      return ol.pointer();
     }
-    return exists(sn, f.newLoc) || !exists(so, f.oldLoc) ? f.newLoc.pointer() : f.oldLoc.pointer();
+    return exists(sn, nl) || !exists(so, ol) ? nl.pointer() : ol.pointer();
   }
 
   private static boolean exists(Side s, SourceLocation loc) {

@@ -48,11 +48,90 @@ final class EnumKeywords {
     return new ArrayList<>(out.values());
   }
 
+  /** The most integers a range is read as an enum for, next to an enum on the other side. */
+  static final int RANGE_LIMIT = 64;
+
+  /**
+   * The values of a small integer range ({@code type: integer} with both bounds, optionally
+   * {@code multipleOf}, nothing else but annotations), or null. {@code {type: integer, minimum: 1, maximum: 3}}
+   * accepts exactly 1, 2 and 3 (and 1.0 ..., which JSON Schema counts as equal).
+   */
+  static List<JsonNode> range(Node x) {
+    if (x.mode != Node.Mode.PLAIN || x.orNull || !x.json.isObject() || x.json.has("enum") || x.json.has("const")
+        || !Values.decidable(x.json) || Types.mask(x) != Types.INT) {
+      return null;
+    }
+    java.math.BigDecimal lo = bound(x.json, "minimum", "exclusiveMinimum", true);
+    java.math.BigDecimal hi = bound(x.json, "maximum", "exclusiveMaximum", false);
+    if (lo == null || hi == null || hi.subtract(lo).compareTo(java.math.BigDecimal.valueOf(RANGE_LIMIT * 16L)) > 0) {
+      return null;
+    }
+    List<JsonNode> out = new ArrayList<>();
+    for (java.math.BigDecimal v = lo; v.compareTo(hi) <= 0; v = v.add(java.math.BigDecimal.ONE)) {
+      JsonNode n = F.numberNode(v.toBigIntegerExact());
+      if (!Values.rejects(x.json, n)) {
+        out.add(n);
+        if (out.size() > RANGE_LIMIT) {
+          return null;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The tightest integer bound, or null when there is none (or a draft-04 boolean form is involved). */
+  private static java.math.BigDecimal bound(JsonNode j, String incl, String excl, boolean lower) {
+    JsonNode m = j.get(incl);
+    JsonNode e = j.get(excl);
+    if (e != null && !e.isNumber() || m != null && !m.isNumber()) {
+      return null;
+    }
+    java.math.BigDecimal best = null;
+    java.math.RoundingMode up = lower ? java.math.RoundingMode.CEILING : java.math.RoundingMode.FLOOR;
+    if (m != null) {
+      best = m.decimalValue().setScale(0, up);
+    }
+    if (e != null) {
+      java.math.BigDecimal v = e.decimalValue();
+      java.math.BigDecimal x = lower ? v.setScale(0, java.math.RoundingMode.FLOOR).add(java.math.BigDecimal.ONE)
+          : v.setScale(0, java.math.RoundingMode.CEILING).subtract(java.math.BigDecimal.ONE);
+      best = best == null ? x : lower ? best.max(x) : best.min(x);
+    }
+    return best;
+  }
+
+  /**
+   * True when the values of {@code x} are exactly what its numeric keywords admit: an enum/const whose every
+   * value passes the sibling keywords, or a small integer range. Two such sides are compared by their values
+   * alone.
+   */
+  static boolean exact(Node x) {
+    if (x.mode != Node.Mode.PLAIN || !x.json.isObject() || x.json.has("$ref")) {
+      return false;
+    }
+    List<JsonNode> vs = valueSet(x);
+    if (vs == null) {
+      return range(x) != null;
+    }
+    for (JsonNode v : vs) {
+      if (!(v.isNull() && x.orNull) && Values.rejects(x.json, v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static void compare(Pair p, Node a, Node b, JsonNode oj, JsonNode nj) {
     List<JsonNode> vo = valueSet(a);
     List<JsonNode> vn = valueSet(b);
     if (vo == null && vn == null) {
       return;
+    }
+    // a small integer range against an enum: compared as the enum of its values
+    if (vo == null && exact(b)) {
+      vo = range(a);
+    } else if (vn == null && exact(a)) {
+      vn = range(b);
     }
     String to = valuesText(oj);
     String tn = valuesText(nj);

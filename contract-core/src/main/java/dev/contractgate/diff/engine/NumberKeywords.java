@@ -70,9 +70,71 @@ final class NumberKeywords {
     return b == null ? none : b.text;
   }
 
+  /** True when the only numbers {@code x} admits are integers (its type, or its enum, says so). */
+  static boolean integerOnly(Node x) {
+    int m = Types.mask(x);
+    return m != Types.BAD && ((m & EnumKeywords.valueTypes(x)) & Types.NUM) == Types.INT;
+  }
+
+  /**
+   * On integers, every bound is an inclusive integer one: {@code exclusiveMinimum: 0} is {@code minimum: 1},
+   * {@code maximum: 2.5} is {@code maximum: 2}. The text stays what the author wrote.
+   */
+  private static Bound integral(Bound b, boolean lower) {
+    if (b == null) {
+      return null;
+    }
+    BigDecimal v;
+    if (lower) {
+      v = b.exclusive ? b.value.setScale(0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE)
+          : b.value.setScale(0, java.math.RoundingMode.CEILING);
+    } else {
+      v = b.exclusive ? b.value.setScale(0, java.math.RoundingMode.CEILING).subtract(BigDecimal.ONE)
+          : b.value.setScale(0, java.math.RoundingMode.FLOOR);
+    }
+    return new Bound(v, false, b.text);
+  }
+
+  /**
+   * An enum whose values all pass the sibling keywords admits no number beyond its smallest and largest one:
+   * those are bounds too, and the stricter of them and the written one counts. Only read where the other side
+   * writes that bound: against no bound, the enum's own finding already says it.
+   */
+  private static Bound implied(Node x, Bound written, int sign) {
+    if (!EnumKeywords.exact(x)) {
+      return written;
+    }
+    java.util.List<JsonNode> vs = EnumKeywords.valueSet(x);
+    if (vs == null) {
+      return written;
+    }
+    BigDecimal edge = null;
+    for (JsonNode v : vs) {
+      if (v.isNumber()) {
+        BigDecimal d = v.decimalValue();
+        edge = edge == null || d.compareTo(edge) * sign < 0 ? d : edge;
+      }
+    }
+    if (edge == null) {
+      return written;
+    }
+    Bound b = new Bound(edge, false, (sign > 0 ? "smallest" : "largest") + " enum value " + Canon.number(edge));
+    return strictness(b, written, sign) > 0 ? b : written;
+  }
+
   static void compare(Pair p, Node a, Node b, JsonNode oj, JsonNode nj) {
-    Bound lo = lower(oj);
-    Bound ln = lower(nj);
+    if ((EnumKeywords.valueSet(a) != null || EnumKeywords.valueSet(b) != null) && EnumKeywords.exact(a)
+        && EnumKeywords.exact(b)) {
+      // both sides are finite sets of values that already passed these keywords: the enum comparison says it all
+      return;
+    }
+    boolean ia = integerOnly(a);
+    boolean ib = integerOnly(b);
+    Bound lo = ia ? integral(lower(oj), true) : lower(oj);
+    Bound ln = ib ? integral(lower(nj), true) : lower(nj);
+    Bound lo0 = lo;
+    lo = ln == null ? lo : implied(a, lo, 1);
+    ln = lo0 == null ? ln : implied(b, ln, 1);
     int c = strictness(ln, lo, 1);
     if (c != 0) {
       String sub = lo == null || c > 0 ? Canon.number(ln.value) : Canon.number(lo.value);
@@ -84,8 +146,11 @@ final class NumberKeywords {
               : "minimum"), b.loc.child(ln != null && ln.text.startsWith("excl") ? "exclusiveMinimum" : "minimum"),
           new Hint(HintKind.VALUE, null, F.numberNode(v)));
     }
-    Bound uo = upper(oj);
-    Bound un = upper(nj);
+    Bound uo = ia ? integral(upper(oj), false) : upper(oj);
+    Bound un = ib ? integral(upper(nj), false) : upper(nj);
+    Bound uo0 = uo;
+    uo = un == null ? uo : implied(a, uo, -1);
+    un = uo0 == null ? un : implied(b, un, -1);
     c = strictness(un, uo, -1);
     if (c != 0) {
       String sub = uo == null || c > 0 ? Canon.number(un.value) : Canon.number(uo.value);

@@ -95,7 +95,41 @@ final class Side {
           .hint("point the reference at a schema object")
           .build();
     }
-    return new Node(loc, n, Node.Mode.PLAIN, false, isDraft7(loc.file()), false);
+    boolean draft7 = isDraft7(loc.file());
+    JsonNode norm = normalized.get(loc);
+    if (norm == null) {
+      // unevaluated* reaches through $ref into other files: once any file read so far has it, the rewrites
+      // that move evaluation are off for every schema normalized after
+      anySensitive |= sensitive.computeIfAbsent(loc.file(), f -> Normalizer.evaluationSensitive(doc));
+      norm = Normalizer.normalize(doc, loc.pointer(), n, draft7, anySensitive,
+          moves.computeIfAbsent(loc.file(), f -> new HashMap<>()));
+      normalized.put(loc, norm);
+    }
+    return new Node(loc, norm, Node.Mode.PLAIN, false, draft7, false);
+  }
+
+  /** The normal form of each schema read through {@link #at}; see {@link Normalizer}. */
+  private final Map<SourceLocation, JsonNode> normalized = new HashMap<>();
+  /** Per file: pointers in the normal form that the author wrote elsewhere (normalized → as written). */
+  private final Map<String, Map<String, String>> moves = new HashMap<>();
+  /** Per file: {@link Normalizer#evaluationSensitive}. */
+  private final Map<String, Boolean> sensitive = new HashMap<>();
+  private boolean anySensitive;
+
+  /** Where the author wrote what {@code loc} points at in the normal form. */
+  SourceLocation source(SourceLocation loc) {
+    Map<String, String> m = moves.get(loc.file());
+    if (m == null || m.isEmpty()) {
+      return loc;
+    }
+    String p = loc.pointer();
+    for (int cut = p.length(); cut > 0; cut = p.lastIndexOf('/', cut - 1)) {
+      String raw = m.get(p.substring(0, cut));
+      if (raw != null) {
+        return new SourceLocation(loc.file(), raw + p.substring(cut));
+      }
+    }
+    return loc;
   }
 
   /**
@@ -353,6 +387,14 @@ final class Side {
       unique.putIfAbsent(x.mode == Node.Mode.ANY ? Canon.json(arr.get(i)) : Integer.toString(i), child(x, kw, i));
     }
     List<Node> out = new ArrayList<>(unique.values());
+    if (x.mode == Node.Mode.ANY && out.size() > 1) {
+      // A ∪ ∅ = A: the normal form turns a subsumed branch into false (see Normalizer)
+      List<Node> live = new ArrayList<>(out);
+      live.removeIf(Node::isFalse);
+      if (!live.isEmpty()) {
+        out = live;
+      }
+    }
     if (x.orNull) {
       JsonNode nullSchema = JsonNodeFactory.instance.objectNode().put("type", "null");
       out.add(new Node(x.loc.child(kw).child("null"), nullSchema, Node.Mode.PLAIN, false, x.draft7, false));
