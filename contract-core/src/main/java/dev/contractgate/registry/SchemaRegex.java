@@ -308,6 +308,13 @@ public final class SchemaRegex {
           }
           out.append("\\k<").append(javaName(p.substring(i + 3, close), names)).append('>');
           i = close;
+        } else if ((d == 'p' || d == 'P') && i + 2 < n && p.charAt(i + 2) == '{') {
+          int close = p.indexOf('}', i + 3);
+          if (close < 0) {
+            throw new InvalidPattern("\\" + d + "{ without a closing '}'");
+          }
+          out.append(p, i, close + 1); // a property such as \p{L}: its braces are not a quantifier
+          i = close;
         } else if (d == 'v' || (d == 'b' && inClass)) {
           out.append(d == 'v' ? "\\x0B" : "\\x08"); // Java's \v is a class of line breaks; [\b] is a backspace
           i++;
