@@ -165,7 +165,7 @@ final class TreeBuilder {
   }
 
   private JsonNode alias(Deque<Object[]> stack) {
-    String name = p.getText();
+    String name = p.getString();
     TokenStreamLocation loc = p.currentTokenLocation();
     Object[] parent = stack.peek();
     if (parent != null && parent[0] instanceof ObjectNode && "<<".equals(parent[2])) {
