@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.LocatedDocument;
+import dev.contractgate.registry.SchemaChecks;
 import dev.contractgate.registry.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,19 +45,43 @@ public record SchemaInput(Function<String, JsonNode> documents, SourceLocation r
 
   /**
    * A schema file (JSON or YAML) with the files of its folder, read on demand: {@code $ref}s may reach
-   * files beside it or below it, never outside the folder. A file that does not exist reads as {@code null}.
+   * files beside it or below it, never outside the folder, and neither may a symbolic link they pass through
+   * (the file given itself may be a link). A file that does not exist reads as {@code null}. Each file is
+   * checked as the contract tree's loader checks schemas ({@code SchemaChecks}: patterns, keyword values).
    */
   public static SchemaInput ofFile(Path file) {
     Path dir = file.toAbsolutePath().getParent();
+    Path realDir;
+    try {
+      realDir = dir.toRealPath();
+    } catch (IOException e) {
+      realDir = dir;
+    }
+    Path containedIn = realDir;
+    String given = file.getFileName().toString();
     Map<String, JsonNode> cache = new ConcurrentHashMap<>();
     Function<String, JsonNode> documents = name -> cache.computeIfAbsent(name, f -> {
       Path p = dir.resolve(f).normalize();
       if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
         return null;
       }
+      try {
+        if (!f.equals(given) && !p.toRealPath().startsWith(containedIn)) {
+          // Named as the $ref names it; the link's target is not shown.
+          throw ContractException.builder("Cannot read input", f)
+              .expected("a file inside the folder of " + given)
+              .butWas("a symbolic link that leads outside that folder (target not shown)")
+              .hint("copy the schema into the folder instead of linking to it")
+              .build();
+        }
+      } catch (IOException e) {
+        return null;
+      }
       try (InputStream in = Files.newInputStream(p)) {
         // The path as the user can find it, in any error message.
-        return LocatedDocument.parse(p.toString(), in, LocatedDocument.Syntax.forFile(f)).root();
+        LocatedDocument doc = LocatedDocument.parse(p.toString(), in, LocatedDocument.Syntax.forFile(f));
+        SchemaChecks.check(doc, "Cannot read input");
+        return doc.root();
       } catch (IOException e) {
         throw ContractException.builder("Cannot read input", p.toString())
             .expected("a readable file")

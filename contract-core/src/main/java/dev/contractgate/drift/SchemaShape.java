@@ -1,5 +1,7 @@
 package dev.contractgate.drift;
 
+import dev.contractgate.registry.Refs;
+import dev.contractgate.registry.SchemaRegex;
 import dev.contractgate.registry.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +36,7 @@ final class SchemaShape {
       Map<String, List<SourceLocation>> properties,
       List<SourceLocation> items,
       List<SourceLocation> additional,
-      List<Pattern> patternProperties,
+      List<SchemaRegex> patternProperties,
       Set<JsonNode> enumValues,
       boolean declaresProperties) {}
 
@@ -98,14 +98,14 @@ final class SchemaShape {
     if (ap != null && ap.isObject()) {
       additional.add(location.child("additionalProperties"));
     }
-    List<Pattern> patterns = new ArrayList<>();
+    List<SchemaRegex> patterns = new ArrayList<>();
     JsonNode pp = schema.get("patternProperties");
     if (pp != null && pp.isObject()) {
       for (String regex : pp.propertyNames()) {
         try {
-          patterns.add(Pattern.compile(regex));
-        } catch (PatternSyntaxException e) {
-          patterns.add(Pattern.compile(".*"));
+          patterns.add(SchemaRegex.compile(regex));
+        } catch (SchemaRegex.InvalidPattern e) {
+          patterns.add(SchemaRegex.compile(".*"));
         }
         additional.add(location.child("patternProperties").child(regex));
       }
@@ -406,10 +406,14 @@ final class SchemaShape {
     }
   }
 
-  private static boolean matchesAny(List<Pattern> patterns, String name) {
-    for (Pattern p : patterns) {
-      if (p.matcher(name).find()) {
-        return true;
+  private static boolean matchesAny(List<SchemaRegex> patterns, String name) {
+    for (SchemaRegex p : patterns) {
+      try {
+        if (p.find(name)) {
+          return true;
+        }
+      } catch (SchemaRegex.BudgetExceeded e) {
+        return true; // undecided within the budget: counted as declared rather than hang (docs/limits.md)
       }
     }
     return false;

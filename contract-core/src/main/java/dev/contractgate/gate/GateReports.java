@@ -42,9 +42,16 @@ public final class GateReports {
         case TIMED_OUT -> findings.add(new Finding(Report.Level.BREAKING, "gate.timeout", "", List.of(
             new Fact("request", r.request()), new Fact("but was", r.message())),
             "the endpoint hangs; look at slow queries or locks in the backend, or raise --timeout", "", ""));
-        case NOT_RUN -> findings.add(new Finding(Report.Level.BREAKING, "gate.deadline", "", List.of(
-            new Fact("request", r.request()), new Fact("but was", r.message())),
-            "raise --deadline or --concurrency, or look for endpoints that hang", "", ""));
+        case NOT_RUN -> findings.add(r.status() != 0
+            // The backend answered in time; checking its answer did not finish.
+            ? new Finding(Report.Level.BREAKING, "gate.deadline", "", List.of(
+                new Fact("request", r.request()), new Fact("backend", "answered " + r.status() + " in time"),
+                new Fact("but was", r.message())),
+                "the time went into validating the response, not into the backend: look at the schema's patterns"
+                    + " and the size of the response (docs/limits.md), or raise --deadline", "", "")
+            : new Finding(Report.Level.BREAKING, "gate.deadline", "", List.of(
+                new Fact("request", r.request()), new Fact("but was", r.message())),
+                "raise --deadline or --concurrency, or look for endpoints that hang", "", ""));
         default -> { }
       }
       String name = r.endpoint() + (r.kind() == ProbeResult.Kind.WITHOUT_TOKEN ? " (without token)" : "");

@@ -4,6 +4,7 @@ import dev.contractgate.gate.ProbeResult.Kind;
 import dev.contractgate.gate.ProbeResult.Outcome;
 import dev.contractgate.record.Redaction;
 import dev.contractgate.record.Secrets;
+import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
 import dev.contractgate.registry.Namespace;
@@ -24,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionSpec;
@@ -56,6 +59,11 @@ final class ProbeRunner {
   /** Which request and response values are secrets: the default headers and fields, and every token header. */
   private final Redaction learner;
   private final java.util.concurrent.atomic.AtomicBoolean deadlinePassed = new java.util.concurrent.atomic.AtomicBoolean();
+  // The first schema that did not compile: the contract is broken, whatever the backend says (exit 3).
+  private final AtomicReference<ContractException> compileError = new AtomicReference<>();
+  // Per probe whose answer was read in full: {first sent, body read} in nanos and the status, so that a
+  // probe still being checked at the deadline is not blamed on the backend.
+  private final Map<Plan, long[]> answered = new ConcurrentHashMap<>();
 
   public ProbeRunner(GateSettings settings) {
     this.s = settings;
@@ -119,7 +127,15 @@ final class ProbeRunner {
         Thread.currentThread().interrupt();
         dispatcher.cancelAll();
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof ContractException ce) {
+          throw ce;
+        }
         throw new IllegalStateException(e.getCause());
+      }
+      // A schema that does not compile is reported even when no probe got far enough to need it.
+      joinUninterruptibly(compiler);
+      if (compileError.get() != null) {
+        throw compileError.get();
       }
     } finally {
       compiler.interrupt();
@@ -131,6 +147,15 @@ final class ProbeRunner {
     for (int i = 0; i < plans.size(); i++) {
       Plan plan = plans.get(i);
       ProbeResult r = futures.get(i).getNow(null);
+      long[] a = answered.get(plan);
+      if (r == null && a != null) {
+        // The backend answered; the time went into checking the answer.
+        long backend = (a[1] - a[0]) / 1_000_000;
+        long checking = (System.nanoTime() - a[1]) / 1_000_000;
+        r = result(plan, Outcome.NOT_RUN, (int) a[2], a[0], 0, List.of(), "answered " + a[2] + " in " + backend
+            + " ms; checking the response against the contract was still running at the deadline of "
+            + human(s.deadline().toMillis()) + " (" + checking + " ms)");
+      }
       out.add(r != null ? r : result(plan, Outcome.NOT_RUN, 0, start, 0, List.of(),
           "not finished within the deadline of " + human(s.deadline().toMillis())));
     }
@@ -156,6 +181,8 @@ final class ProbeRunner {
             .map(p -> plan.endpoint.responses().get(p.expectStatus()));
         try {
           expected.flatMap(Endpoint.Response::schema).ifPresent(s.registry()::compiled);
+        } catch (ContractException e) {
+          compileError.compareAndSet(null, e);
         } catch (RuntimeException e) {
           // reported by the probe that needs this schema
         }
@@ -196,6 +223,10 @@ final class ProbeRunner {
       public void onResponse(Call call, Response response) {
         try (response) {
           future.complete(check(plan, response, startNanos, attempt));
+        } catch (ContractException e) {
+          // The contract cannot be checked against: not the backend's fault, not a violation (exit 3).
+          compileError.compareAndSet(null, e);
+          future.completeExceptionally(e);
         } catch (Error e) {
           // Fail the run now instead of leaving the future open until the deadline.
           future.completeExceptionally(e);
@@ -207,6 +238,20 @@ final class ProbeRunner {
         }
       }
     });
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ProbeResult check(Plan plan, Response response, long startNanos, int attempt) {
@@ -241,6 +286,8 @@ final class ProbeRunner {
               "look for a crash or a timeout in the backend while it writes the response")),
           status + ", body cut off");
     }
+    // From here on the time is ours: the backend has answered and its body is read.
+    answered.put(plan, new long[] {startNanos, System.nanoTime(), status});
     // What the request carried (the token, the base URL's user-info) and the cookies the response sets are
     // scrubbed wherever the backend echoed them, before anything is validated or reported.
     List<String> secrets = new ArrayList<>();

@@ -20,8 +20,8 @@ final class ConsumerReader {
    * @param id the consumer's id, the file name without its extension
    * @param versions every namespace's versions
    */
-  static Consumer read(Path p, String file, String id, Map<String, List<ContractVersion>> versions) {
-    LocatedDocument doc = TreeFiles.parse(file, p);
+  static Consumer read(TreeFiles files, Path p, String file, String id, Map<String, List<ContractVersion>> versions) {
+    LocatedDocument doc = files.parse(file, p);
     Fields f = Fields.object(doc, "", "the consumer");
     f.allowOnly("namespace", "version", "owners", "reads");
     String ns = f.requiredString("namespace", "name the namespace the frontend calls");

@@ -22,12 +22,14 @@ final class ContractLoader {
 
   private final Path root;
   private final String origin;
+  private final TreeFiles files;
   private final SchemaFiles schemas;
 
   private ContractLoader(Path root, String origin) {
     this.root = root;
     this.origin = origin;
-    this.schemas = new SchemaFiles(root);
+    this.files = new TreeFiles(root);
+    this.schemas = new SchemaFiles(files);
   }
 
   /**
@@ -47,15 +49,15 @@ final class ContractLoader {
           .hint("pass --contracts DIR with the root of your contract tree")
           .build();
     }
-    Policy policy = PolicyReader.readTree(root);
+    Policy policy = PolicyReader.readTree(files);
     Map<String, Namespace> namespaces = new TreeMap<>();
     Map<String, List<ContractVersion>> versions = new TreeMap<>();
-    for (Path dir : TreeFiles.children(root)) {
+    for (Path dir : files.children("", root)) {
       String name = TreeFiles.name(dir);
       if (!Files.isDirectory(dir) || name.startsWith(".") || name.equals(CONSUMERS_DIR)) {
         continue;
       }
-      Namespace ns = NamespaceReader.read(dir, name);
+      Namespace ns = NamespaceReader.read(files, dir, name);
       namespaces.put(name, ns);
       versions.put(name, versions(dir, ns));
     }
@@ -66,6 +68,7 @@ final class ContractLoader {
           .hint("create e.g. ivanpin/namespace.yaml and ivanpin/1.0.0/endpoints.yaml (see docs/contract-format.md)")
           .build();
     }
+    schemas.checkInPlaceChains();
     // Consumers come last: each is checked against the namespaces and versions read above.
     List<Consumer> consumers = consumers(versions);
     return new LoadedTree(origin, policy, namespaces, versions, consumers, schemas.documents());
@@ -73,7 +76,7 @@ final class ContractLoader {
 
   private List<ContractVersion> versions(Path nsDir, Namespace ns) {
     List<ContractVersion> out = new ArrayList<>();
-    for (Path dir : TreeFiles.children(nsDir)) {
+    for (Path dir : files.children(ns.id() + "/", nsDir)) {
       String name = swapped(nsDir, TreeFiles.name(dir));
       if (!Files.isDirectory(dir) || name.startsWith(".")) {
         continue;
@@ -129,13 +132,13 @@ final class ContractLoader {
       return List.of();
     }
     List<Consumer> out = new ArrayList<>();
-    for (Path p : TreeFiles.children(dir)) {
+    for (Path p : files.children(CONSUMERS_DIR + "/", dir)) {
       String name = TreeFiles.name(p);
       if (!Files.isRegularFile(p) || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
         continue;
       }
       String id = name.substring(0, name.lastIndexOf('.'));
-      out.add(ConsumerReader.read(p, CONSUMERS_DIR + "/" + name, id, versions));
+      out.add(ConsumerReader.read(files, p, CONSUMERS_DIR + "/" + name, id, versions));
     }
     return List.copyOf(out);
   }

@@ -1,6 +1,5 @@
 package dev.contractgate.registry;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,14 +43,16 @@ final class EndpointsReader {
 
   private ContractVersion read(Path dir, String namespace, SemVer version) {
     String file = versionDir + "/endpoints.yaml";
-    if (!Files.isRegularFile(dir.resolve("endpoints.yaml"))) {
+    TreeFiles.Kind kind = schemas.files().kind(file, dir.resolve("endpoints.yaml"));
+    if (kind != TreeFiles.Kind.FILE) {
       throw ContractException.builder("Cannot load contract", file)
           .expected("an endpoints.yaml in every version folder")
-          .butWas("missing file")
-          .hint("create " + file + " listing the version's endpoints")
+          .butWas(TreeFiles.describe(kind))
+          .hint(kind == TreeFiles.Kind.DIRECTORY ? "replace the folder " + file + " with a file"
+              : "create " + file + " listing the version's endpoints")
           .build();
     }
-    LocatedDocument doc = TreeFiles.parse(file, dir.resolve("endpoints.yaml"));
+    LocatedDocument doc = schemas.files().parse(file, dir.resolve("endpoints.yaml"));
     Fields f = Fields.object(doc, "", "the version's endpoints");
     f.allowOnly("description", "endpoints");
     JsonNode list = doc.at("/endpoints");
@@ -239,8 +240,10 @@ final class EndpointsReader {
     }
     LocatedDocument doc = schemas.document(target.file());
     if (doc == null) {
-      throw f.error(key, "an existing schema file", "\"" + text.get() + "\" (not found)",
-          "create " + target.file() + " or fix the path (relative to " + versionDir + "/)");
+      String absence = schemas.absence(target.file());
+      throw f.error(key, "an existing schema file", "\"" + text.get() + "\" (" + absence + ")",
+          absence.equals("not found") ? "create " + target.file() + " or fix the path (relative to " + versionDir + "/)"
+              : "name the schema file inside the folder, e.g. " + target.file() + "/x.schema.json");
     }
     if (doc.at(target.pointer()).isMissingNode()) {
       throw f.error(key, "a JSON pointer that exists in " + target.file(), "\"#" + target.pointer() + "\"",

@@ -2,16 +2,15 @@ package dev.contractgate.registry;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
@@ -19,17 +18,16 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * A parsed JSON or YAML document that remembers the line and column of every value, so that errors found
  * later (by JSON pointer) can still name the line a person has to edit.
  *
- * <p>The tree is built with an explicit stack rather than recursion, so nesting depth is bounded by the
- * parser's {@link StreamReadConstraints}, not by the thread's stack. Duplicate keys are an error naming both
+ * <p>The tree is built with an explicit stack rather than recursion, and nesting deeper than {@link #MAX_DEPTH}
+ * is refused with the line and the pointer. Bytes that are not UTF-8 are refused with the line and column of
+ * the first bad one. YAML aliases are expanded, within {@link #MAX_ALIAS_VALUES} values per file. Duplicate keys are an error naming both
  * lines: real files contain them and silently keeping one of the two hides a bug.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -46,8 +44,18 @@ public final class LocatedDocument {
     }
   }
 
-  private static final int DEFAULT_MAX_DEPTH = 1000;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /**
+   * The most levels of objects and arrays any document we read may nest (the root counts as one): the
+   * limit of the JSON writer and of networknt's reader, so that a document that loads can also be compiled,
+   * validated and written out again (docs/limits.md). A smaller limit may be asked for; a larger one is capped.
+   */
+  public static final int MAX_DEPTH = 500;
+
+  /** The most values the YAML aliases of one file may expand to, all copies together (docs/limits.md). */
+  public static final long MAX_ALIAS_VALUES = 100_000;
+
+  private static final int DEFAULT_MAX_DEPTH = MAX_DEPTH;
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String file;
   private final JsonNode root;
@@ -111,10 +119,23 @@ public final class LocatedDocument {
   }
 
   private static LocatedDocument parse(
-      String file, InputStream in, Syntax syntax, int maxDepth, Map<String, long[]> positions) {
+      String file, InputStream in, Syntax syntax, int requestedDepth, Map<String, long[]> positions) {
+    int maxDepth = Math.max(1, Math.min(requestedDepth, MAX_DEPTH));
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw ContractException.builder("Cannot read " + kind(syntax), file)
+          .expected("a readable file")
+          .butWas(e.getClass().getSimpleName())
+          .hint("check the file's permissions")
+          .build();
+    }
+    checkUtf8(file, bytes, syntax);
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth)
+            // One more than ours, so that build() sees the level that is too deep and names its pointer.
+            .maxNestingDepth(maxDepth + 1)
             // Real API descriptions run to many megabytes; the defaults would refuse them.
             .maxDocumentLength(-1L)
             .maxStringLength(Integer.MAX_VALUE)
@@ -127,8 +148,8 @@ public final class LocatedDocument {
                 .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build())
                 .build()
             : JsonFactory.builder().streamReadConstraints(constraints).build();
-    try (JsonParser p = factory.createParser(ObjectReadContext.empty(), in)) {
-      JsonNode root = build(file, p, positions, syntax);
+    try (JsonParser p = factory.createParser(ObjectReadContext.empty(), new ByteArrayInputStream(bytes))) {
+      JsonNode root = new TreeBuilder(file, p, positions, syntax, maxDepth).build();
       if (root == null) {
         throw ContractException.builder("Cannot read " + kind(syntax), file)
             .expected("a " + kind(syntax) + " document")
@@ -151,7 +172,7 @@ public final class LocatedDocument {
           .at(lineCol(e.getLocation()))
           .expected("at most " + maxDepth + " levels of nesting")
           .butWas("a deeper document (" + e.getOriginalMessage() + ")")
-          .hint("flatten the document or raise the nesting limit")
+          .hint("flatten the document: move deep parts into $defs and refer to them (docs/limits.md)")
           .build();
     } catch (JacksonException e) {
       throw ContractException.builder("Cannot read " + kind(syntax), file)
@@ -166,95 +187,69 @@ public final class LocatedDocument {
     }
   }
 
-  private static JsonNode build(String file, JsonParser p, Map<String, long[]> positions, Syntax syntax) {
-    // Each frame: the container, its pointer (null without positions), the pending key, and without
-    // positions the lines of the keys seen so far in this object.
-    boolean track = positions != null;
-    Deque<Object[]> stack = new ArrayDeque<>();
-    JsonNode root = null;
-    JsonToken t;
-    while ((t = p.nextToken()) != null) {
-      if (t == JsonToken.PROPERTY_NAME) {
-        Object[] top = stack.peek();
-        ObjectNode obj = (ObjectNode) top[0];
-        String name = p.currentName();
-        TokenStreamLocation loc = p.currentTokenLocation();
-        if (obj.has(name)) {
-          long firstLine;
-          if (track) {
-            long[] first = positions.get(top[1] + "/" + SourceLocation.escape(name));
-            firstLine = first == null ? -1 : first[0];
-          } else {
-            @SuppressWarnings("unchecked")
-            Map<String, Long> lines = (Map<String, Long>) top[3];
-            firstLine = lines.getOrDefault(name, -1L);
-          }
-          throw ContractException.builder("Cannot read " + kind(syntax), file)
-              .at(lineCol(loc))
-              .expected("each key once per object")
-              .butWas("key \"" + name + "\" a second time (first at line " + (firstLine < 0 ? "?" : firstLine) + ")")
-              .hint("remove one of the two; which one wins is not defined, so Contract Gate refuses to guess")
-              .build();
-        }
-        if (!track) {
-          @SuppressWarnings("unchecked")
-          Map<String, Long> lines = (Map<String, Long>) top[3];
-          lines.put(name, (long) loc.getLineNr());
-        }
-        top[2] = name;
-        continue;
-      }
-      if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-        stack.pop();
-        if (stack.isEmpty()) {
-          return root; // the first value is complete; the caller checks that nothing follows it
-        }
-        continue;
-      }
-      String pointer = null;
-      Object[] parent = stack.peek();
-      JsonNode node;
-      switch (t) {
-        case START_OBJECT -> node = NODES.objectNode();
-        case START_ARRAY -> node = NODES.arrayNode();
-        case VALUE_STRING -> node = NODES.stringNode(p.getString());
-        case VALUE_NUMBER_INT -> node = intNode(p);
-        case VALUE_NUMBER_FLOAT -> node = NODES.numberNode(p.getDecimalValue());
-        case VALUE_TRUE -> node = NODES.booleanNode(true);
-        case VALUE_FALSE -> node = NODES.booleanNode(false);
-        case VALUE_NULL -> node = NODES.nullNode();
-        default -> node = NODES.pojoNode(p.getText());
-      }
-      if (parent == null) {
-        pointer = "";
-        root = node;
-      } else if (parent[0] instanceof ObjectNode obj) {
-        String name = (String) parent[2];
-        if (track) {
-          pointer = parent[1] + "/" + SourceLocation.escape(name);
-        }
-        obj.set(name, node);
-      } else {
-        ArrayNode arr = (ArrayNode) parent[0];
-        if (track) {
-          pointer = parent[1] + "/" + arr.size();
-        }
-        arr.add(node);
-      }
-      if (track) {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        positions.put(pointer, new long[] {loc.getLineNr(), loc.getColumnNr()});
-      }
-      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-        stack.push(new Object[] {node, pointer, null, !track && t == JsonToken.START_OBJECT ? new HashMap<String, Long>() : null});
-      } else if (parent == null) {
-        return root; // a scalar document
-      }
+  /**
+   * Refuses bytes that are not UTF-8, naming the line and column of the first bad byte: the parsers would
+   * report it at the start of the file or not at all. Files that start with a UTF-16 or UTF-32 byte-order
+   * mark are left to the JSON parser, which detects those encodings.
+   */
+  private static void checkUtf8(String file, byte[] b, Syntax syntax) {
+    if (b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)
+        || (b[0] == 0 && syntax == Syntax.JSON))) {
+      return;
     }
-    return root;
+    long line = 1;
+    long column = 1;
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xFF;
+      int extra;
+      int min;
+      if (c < 0x80) {
+        if (c == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+        i++;
+        continue;
+      } else if (c >= 0xC2 && c <= 0xDF) {
+        extra = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        extra = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        extra = 3;
+        min = 0x10000;
+      } else {
+        throw notUtf8(file, syntax, line, column, c);
+      }
+      int cp = c & (0x3F >> extra);
+      for (int k = 1; k <= extra; k++) {
+        if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
+          throw notUtf8(file, syntax, line, column, c);
+        }
+        cp = (cp << 6) | (b[i + k] & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        throw notUtf8(file, syntax, line, column, c);
+      }
+      column++;
+      i += extra + 1;
+    }
   }
 
-  private static JsonNode intNode(JsonParser p) {
+  private static ContractException notUtf8(String file, Syntax syntax, long line, long column, int firstByte) {
+    return ContractException.builder("Cannot read " + kind(syntax), file)
+        .at("line " + line + ", column " + column)
+        .expected("UTF-8 text")
+        .butWas(String.format(java.util.Locale.ROOT, "a byte sequence that is not UTF-8 (starting with 0x%02X)", firstByte))
+        .hint("save the file as UTF-8; in an editor, re-type the character at this position")
+        .build();
+  }
+
+  static JsonNode intNode(JsonParser p) {
     return switch (p.getNumberType()) {
       case INT -> NODES.numberNode(p.getIntValue());
       case LONG -> NODES.numberNode(p.getLongValue());

@@ -1,6 +1,5 @@
 package dev.contractgate.registry;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,7 @@ final class NamespaceReader {
 
   private NamespaceReader() {}
 
-  static Namespace read(Path dir, String id) {
+  static Namespace read(TreeFiles files, Path dir, String id) {
     String file = id + "/namespace.yaml";
     if (!NAMESPACE_ID.matcher(id).matches()) {
       throw ContractException.builder("Cannot load contract", id + "/")
@@ -22,14 +21,16 @@ final class NamespaceReader {
           .hint("rename the folder to lower-case letters, digits and '-'")
           .build();
     }
-    if (!Files.isRegularFile(dir.resolve("namespace.yaml"))) {
+    TreeFiles.Kind kind = files.kind(file, dir.resolve("namespace.yaml"));
+    if (kind != TreeFiles.Kind.FILE) {
       throw ContractException.builder("Cannot load contract", file)
           .expected("a namespace.yaml in every namespace folder")
-          .butWas("missing file")
-          .hint("create " + file + " with at least 'basePath: /api/" + id + "/'")
+          .butWas(TreeFiles.describe(kind))
+          .hint(kind == TreeFiles.Kind.DIRECTORY ? "replace the folder " + file + " with a file"
+              : "create " + file + " with at least 'basePath: /api/" + id + "/'")
           .build();
     }
-    LocatedDocument doc = TreeFiles.parse(file, Files.exists(dir) ? dir.resolve("namespace.yaml") : null);
+    LocatedDocument doc = files.parse(file, dir.resolve("namespace.yaml"));
     Fields f = Fields.object(doc, "", "the namespace");
     f.allowOnly("description", "basePath", "auth", "sessionCookie", "owners");
     String basePath = f.requiredString("basePath", "write the path prefix, e.g. basePath: /api/" + id + "/");

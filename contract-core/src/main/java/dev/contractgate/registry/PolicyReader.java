@@ -18,9 +18,20 @@ final class PolicyReader {
   private PolicyReader() {}
 
   /** The policy of the tree under {@code root}; the defaults when it has no policy file. */
-  static Policy readTree(Path root) {
-    Path file = root.resolve(POLICY_FILE);
-    return Files.isRegularFile(file) ? read(POLICY_FILE, file) : Policy.defaults();
+  static Policy readTree(TreeFiles files) {
+    Path file = files.root().resolve(POLICY_FILE);
+    TreeFiles.Kind kind = files.kind(POLICY_FILE, file);
+    if (kind == TreeFiles.Kind.MISSING) {
+      return Policy.defaults();
+    }
+    if (kind != TreeFiles.Kind.FILE) {
+      throw ContractException.builder("Cannot load policy", POLICY_FILE)
+          .expected("a contract-gate.yaml policy file, or none")
+          .butWas(TreeFiles.describe(kind))
+          .hint("remove the folder or turn it into the policy file (docs/contract-format.md)")
+          .build();
+    }
+    return read(POLICY_FILE, files.parse(POLICY_FILE, file));
   }
 
   /** See {@link Policy#read(Path)}. */
@@ -33,11 +44,10 @@ final class PolicyReader {
           .build();
     }
     String name = file.getFileName().toString();
-    return read(name, file.toAbsolutePath().getParent().resolve(name));
+    return read(name, TreeFiles.parseFile(name, file.toAbsolutePath().getParent().resolve(name)));
   }
 
-  private static Policy read(String name, Path p) {
-    LocatedDocument doc = TreeFiles.parse(name, p);
+  private static Policy read(String name, LocatedDocument doc) {
     Fields f = Fields.object(doc, "", "the policy");
     f.allowOnly("limits", "severities", "exceptions");
     Policy.Limits limits = f.has("limits") ? limits(f.child("limits", "validation limits")) : Policy.Limits.defaults();
@@ -71,9 +81,11 @@ final class PolicyReader {
   private static Policy.Limits limits(Fields l) {
     l.allowOnly("maxBodyBytes", "maxDepth");
     long maxDepth = l.optionalLong("maxDepth", 1, "write a nesting depth, e.g. 200").orElse((long) Policy.Limits.DEFAULT_MAX_DEPTH);
-    if (maxDepth > Integer.MAX_VALUE) {
-      throw l.error("maxDepth", "an integer from 1 to " + Integer.MAX_VALUE + " for \"maxDepth\"", String.valueOf(maxDepth),
-          "write a nesting depth, e.g. 200");
+    if (maxDepth > LocatedDocument.MAX_DEPTH) {
+      // Bodies deeper than any document Contract Gate reads or writes cannot be validated or reported safely.
+      throw l.error("maxDepth", "an integer from 1 to " + LocatedDocument.MAX_DEPTH + " for \"maxDepth\"",
+          String.valueOf(maxDepth), "write a nesting depth of at most " + LocatedDocument.MAX_DEPTH
+              + ", e.g. 200 (docs/limits.md)");
     }
     return new Policy.Limits(
         l.optionalLong("maxBodyBytes", 1, "write a number of bytes, e.g. 10485760").orElse(Policy.Limits.DEFAULT_MAX_BODY_BYTES),

@@ -31,6 +31,9 @@ public final class SchemaCompiler {
   /** The synthetic base IRI of the contract tree; its scheme resolves nowhere outside this class. */
   public static final String BASE = "contract:/";
 
+  /** The stack of the thread that compiles: room for chains of references through thousands of files. */
+  private static final long COMPILE_STACK_BYTES = 256L * 1024 * 1024;
+
   private final Map<String, byte[]> documents;
   private final SchemaRegistry registry;
   private final Map<SourceLocation, Schema> cache = new ConcurrentHashMap<>();
@@ -66,6 +69,8 @@ public final class SchemaCompiler {
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_POINTER)
             .preloadSchema(false)
+            // ECMA-262 patterns translated for java.util.regex, each match with a budget (SchemaRegex).
+            .regularExpressionFactory(SchemaRegex.FACTORY)
             .build();
     this.registry =
         SchemaRegistry.withDefaultDialect(
@@ -96,19 +101,56 @@ public final class SchemaCompiler {
           .hint("reference the schema from an endpoint so the registry loads it")
           .build();
     }
-    try {
-      Schema schema = registry.getSchema(SchemaLocation.of(iri(location)));
-      schema.initializeValidators();
-      return schema;
-    } catch (RuntimeException e) {
-      throw ContractException.builder("Cannot compile schema", location.file())
-          .at(location.pointer())
-          .expected("a valid JSON Schema (2020-12 or draft-07)")
-          .butWas(String.valueOf(e.getMessage()))
-          .hint("check the keyword named above against the JSON Schema specification")
-          .cause(e)
-          .build();
+    Object[] result = new Object[1];
+    // networknt compiles every schema a $ref reaches, recursing once per level of the chain; the loader lets
+    // a chain run through any number of files, so the recursion gets a stack of its own that such a chain
+    // cannot exhaust (the thread only reserves the memory; it uses what the recursion touches).
+    Thread t = new Thread(null, () -> {
+      try {
+        Schema schema = registry.getSchema(SchemaLocation.of(iri(location)));
+        schema.initializeValidators();
+        result[0] = schema;
+      } catch (RuntimeException | StackOverflowError e) {
+        result[0] = e;
+      }
+    }, "contract-gate-compile", COMPILE_STACK_BYTES);
+    t.setDaemon(true);
+    t.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // finish the compile: it is cached, and a half-compiled schema must not be
+      }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (result[0] instanceof Schema schema) {
+      return schema;
+    }
+    Throwable e = (Throwable) result[0];
+    throw ContractException.builder("Cannot compile schema", location.file())
+        .at(location.pointer())
+        .expected("a valid JSON Schema (2020-12 or draft-07)")
+        .butWas(e instanceof StackOverflowError ? "references that nest deeper than the compiler can follow"
+            : cause(e))
+        .hint(e instanceof StackOverflowError ? "shorten the chains of $ref between the schema files (docs/limits.md)"
+            : "check the keyword named above against the JSON Schema specification")
+        .cause(e)
+        .build();
+  }
+
+  /** The message of a compile failure, without the class names of the libraries underneath. */
+  private static String cause(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    Throwable c = e.getCause();
+    if (c != null && c.getMessage() != null && m.contains(c.getClass().getName())) {
+      m = c.getMessage();
+    }
+    return m.replaceFirst("^[a-z][a-z0-9_.]*\\.[A-Z][A-Za-z]*(Exception|Error): ", "");
   }
 
   /** The IRI networknt knows a location by. */

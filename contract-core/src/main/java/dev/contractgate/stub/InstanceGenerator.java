@@ -1,11 +1,12 @@
 package dev.contractgate.stub;
 
+import dev.contractgate.registry.Refs;
 import dev.contractgate.registry.SchemaIds;
+import dev.contractgate.registry.SchemaRegex;
 import dev.contractgate.registry.SourceLocation;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -185,10 +186,19 @@ final class InstanceGenerator {
     }
     int max = s.path("maxLength").asInt(Integer.MAX_VALUE);
     String out = b.length() > max ? b.substring(0, max) : b.toString();
-    if (s.has("pattern") && !Pattern.compile(s.get("pattern").asString()).matcher(out).find()) {
+    if (s.has("pattern") && !matches(s.get("pattern").asString(), out)) {
       throw new IllegalStateException("cannot generate a string for pattern /" + s.get("pattern").asString() + "/");
     }
     return NODES.stringNode(out);
+  }
+
+  /** The schema's pattern (ECMA-262, with the validator's budget) on a generated value; undecided is no. */
+  private static boolean matches(String pattern, String value) {
+    try {
+      return SchemaRegex.compile(pattern).find(value);
+    } catch (SchemaRegex.InvalidPattern | SchemaRegex.BudgetExceeded e) {
+      return false;
+    }
   }
 
   private static JsonNode number(JsonNode s, boolean integer) {

@@ -3,8 +3,10 @@ package dev.contractgate.validate;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.networknt.schema.Error;
+import dev.contractgate.registry.SchemaRegex;
 import dev.contractgate.registry.SourceLocation;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -87,6 +89,50 @@ public final class Messages {
         expected,
         actual,
         hint.isEmpty() ? stripPointer(error.getMessage()) : hint);
+  }
+
+  /** A {@code pattern} check that was stopped over its budget: neither a match nor a mismatch. */
+  public static Violation patternBudget(Error error, SourceLocation schemaLocation, SchemaRegex.BudgetExceeded over) {
+    String instance = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+    return patternBudget(instance.equals("/") ? "" : instance, schemaLocation, describe(error.getInstanceNode()), over);
+  }
+
+  /** As above, for a value found by other means (a property name that {@code patternProperties} checked). */
+  public static Violation patternBudget(String instancePointer, SourceLocation schemaLocation, String value,
+      SchemaRegex.BudgetExceeded over) {
+    return new Violation(
+        "body.pattern-budget",
+        instancePointer,
+        Optional.of(schemaLocation),
+        "pattern \"" + over.pattern() + "\" decided within " + SchemaRegex.budget(over.length()) + " steps",
+        value + " (" + over.length() + " characters): stopped after " + over.steps() + " steps"
+            + (over.body() ? ", when the body's " + SchemaRegex.STEPS_PER_BODY + " steps for all its patterns ran out"
+                : ""),
+        "the pattern backtracks without limit on such values; rewrite it without nested or repeated groups"
+            + " such as (a+)+ or (.*a){12} (docs/limits.md)");
+  }
+
+  /** The pointer of the first property called {@code name} in {@code instance}, found without recursion. */
+  public static String propertyPointer(JsonNode instance, String name) {
+    java.util.Deque<Map.Entry<String, JsonNode>> pending = new java.util.ArrayDeque<>();
+    pending.push(Map.entry("", instance));
+    while (!pending.isEmpty()) {
+      Map.Entry<String, JsonNode> e = pending.pop();
+      JsonNode n = e.getValue();
+      if (n.isObject()) {
+        if (n.has(name)) {
+          return e.getKey() + "/" + SourceLocation.escape(name);
+        }
+        for (Map.Entry<String, JsonNode> p : n.properties()) {
+          pending.push(Map.entry(e.getKey() + "/" + SourceLocation.escape(p.getKey()), p.getValue()));
+        }
+      } else if (n.isArray()) {
+        for (int i = n.size() - 1; i >= 0; i--) {
+          pending.push(Map.entry(e.getKey() + "/" + i, n.get(i)));
+        }
+      }
+    }
+    return "";
   }
 
   private static String stripPointer(String message) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
@@ -11,10 +12,12 @@ import dev.contractgate.registry.HeaderExpectation;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.Policy;
 import dev.contractgate.registry.SchemaCompiler;
+import dev.contractgate.registry.SchemaRegex;
 import dev.contractgate.registry.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +28,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Checks one response (status, headers, JSON body) against an endpoint of a contract version.
@@ -143,9 +147,61 @@ public final class ResponseValidator {
       return;
     }
     Schema schema = registry.compiled(schemaLocation);
-    for (Error error : schema.validate(instance)) {
-      out.add(Messages.violation(error, SchemaCompiler.toSource(error.getSchemaLocation())));
+    try (SchemaRegex.Meter meter = SchemaRegex.meter()) {
+      List<Error> errors;
+      try {
+        errors = schema.validate(instance);
+      } catch (StackOverflowError e) {
+        out.add(new Violation("body.too-deep", "", Optional.of(schemaLocation),
+            "a body that validation can follow through the schema's chains of $ref and allOf/anyOf/oneOf",
+            "nesting that, together with the schema's chains, exhausts the validator's stack",
+            "flatten the response, lower limits.maxDepth in contract-gate.yaml, or shorten the schema's chains"
+                + " of $ref (docs/limits.md)"));
+        return;
+      } catch (ContractException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // networknt compiles subschemas as validation reaches them; what the loader's checks let through
+        // fails here, and it is the contract's fault, not the response's.
+        throw ContractException.builder("Cannot compile schema", schemaLocation.file())
+            .at(schemaLocation.pointer())
+            .expected("a valid JSON Schema (2020-12 or draft-07)")
+            .butWas(String.valueOf(e.getMessage()))
+            .hint("check the keywords below this pointer against the JSON Schema specification")
+            .cause(e)
+            .build();
+      }
+      List<Map.Entry<String, SchemaRegex.BudgetExceeded>> exceeded = new ArrayList<>(meter.exceeded());
+      for (Error error : errors) {
+        SourceLocation at = SchemaCompiler.toSource(error.getSchemaLocation());
+        SchemaRegex.BudgetExceeded over = "pattern".equals(error.getKeyword()) ? take(exceeded, error) : null;
+        out.add(over != null ? Messages.patternBudget(error, at, over) : Messages.violation(error, at));
+      }
+      // Over budget on a property name (patternProperties): no pattern error carries it; name it here.
+      for (Map.Entry<String, SchemaRegex.BudgetExceeded> e : exceeded) {
+        out.add(Messages.patternBudget(Messages.propertyPointer(instance, e.getKey()), schemaLocation,
+            "property name " + Messages.describe(JsonNodeFactory.instance.stringNode(e.getKey())),
+            e.getValue()));
+      }
     }
+  }
+
+  /** The over-budget event of a failed pattern check, removed from the list; null when it simply did not match. */
+  private static SchemaRegex.BudgetExceeded take(List<Map.Entry<String, SchemaRegex.BudgetExceeded>> exceeded,
+      Error error) {
+    JsonNode value = error.getInstanceNode();
+    JsonNode pattern = error.getSchemaNode();
+    if (value == null || !value.isString() || pattern == null || !pattern.isString()) {
+      return null;
+    }
+    for (int i = 0; i < exceeded.size(); i++) {
+      Map.Entry<String, SchemaRegex.BudgetExceeded> e = exceeded.get(i);
+      if (e.getKey().equals(value.asString()) && e.getValue().pattern().equals(pattern.asString())) {
+        exceeded.remove(i);
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -209,6 +265,7 @@ public final class ResponseValidator {
         continue;
       }
       String joined = String.join(", ", values);
+      SchemaRegex.BudgetExceeded budget = null;
       boolean ok = switch (h.kind()) {
         case CONTAINS -> {
           List<String> tokens = new ArrayList<>();
@@ -219,9 +276,23 @@ public final class ResponseValidator {
               || h.values().stream().allMatch(t -> tokens.contains(t.toLowerCase(Locale.ROOT)));
         }
         case EQUALS -> values.size() == 1 && values.get(0).equals(h.values().get(0));
-        case PATTERN -> Pattern.compile(h.values().get(0)).matcher(joined).find();
+        case PATTERN -> {
+          try {
+            yield SchemaRegex.find(Pattern.compile(h.values().get(0)), joined);
+          } catch (SchemaRegex.BudgetExceeded e) {
+            budget = e;
+            yield true;
+          }
+        }
         case ABSENT -> true;
       };
+      if (budget != null) {
+        out.add(new Violation("header.pattern-budget", where, Optional.empty(), h.describe(),
+            "not decided: the pattern was stopped after " + budget.steps() + " steps on a value of "
+                + budget.length() + " characters (value not shown)",
+            "rewrite the pattern without nested quantifiers such as (a+)+ (docs/limits.md)"));
+        continue;
+      }
       if (!ok) {
         // The header that carries the namespace's token is as secret as Authorization, whatever its name.
         boolean tokenHeader = ns.auth().map(a -> a.header().equalsIgnoreCase(h.name())).orElse(false);
