@@ -7,10 +7,9 @@ import static dev.contractgate.diff.engine.Planner.show;
 
 import dev.contractgate.diff.engine.Pair.Hint;
 import dev.contractgate.diff.engine.Pair.HintKind;
+import dev.contractgate.registry.SchemaRegex;
 import dev.contractgate.registry.SourceLocation;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,14 +55,18 @@ final class ObjectKeywords {
     return Node.absentAt(x.loc.child("additionalProperties"), x.draft7);
   }
 
-  /** The schema an undeclared property {@code name} gets, or null when a pattern is not a valid regex. */
+  /**
+   * The schema an undeclared property {@code name} gets, or null when a pattern is not a valid regex or its
+   * match runs over budget: both pattern and name come from the contract, so the match is bounded like
+   * validation's ({@link SchemaRegex}).
+   */
   private static Node coverage(Side s, Node x, String name) {
     for (String pat : names(x.json, "patternProperties")) {
       try {
-        if (Pattern.compile(pat).matcher(name).find()) {
+        if (SchemaRegex.compile(pat).find(name)) {
           return s.child(x, "patternProperties", pat);
         }
-      } catch (PatternSyntaxException e) {
+      } catch (SchemaRegex.InvalidPattern | SchemaRegex.BudgetExceeded e) {
         return null;
       }
     }
