@@ -1,6 +1,5 @@
 package dev.contractgate.diff.engine;
 
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -68,7 +67,7 @@ final class Normalizer {
    */
   static JsonNode normalize(JsonNode document, String pointer, JsonNode raw, boolean draft7,
       boolean sensitive, Map<String, String> moves) {
-    return new Normalizer(document, moves, draft7, true, sensitive).run(copy(raw), pointer);
+    return new Normalizer(document, moves, draft7, true, sensitive).run(NormalValues.copy(raw), pointer);
   }
 
   /**
@@ -150,87 +149,17 @@ final class Normalizer {
       mergeAllOf(o, pointer);
     }
     closedByNames(o, pointer);
-    integer(o);
-    filterEnum(o);
+    NormalValues.integer(o);
+    NormalValues.filterEnum(o);
     nullableWrapper(o);
     if (!sensitive) {
-      subsumedBranches(o);
+      NormalValues.subsumedBranches(o, draft7, this::target);
     }
   }
 
   // --- integer ------------------------------------------------------------------------------------------------
 
-  private static void integer(ObjectNode o) {
-    JsonNode k = o.get("multipleOf");
-    JsonNode t = o.get("type");
-    // multipleOf 1 only: with a larger k the planners compare k itself, and reading the type as integer too
-    // would report the same change twice
-    if (k == null || !k.isNumber() || t == null || k.decimalValue().compareTo(BigDecimal.ONE) != 0) {
-      return;
-    }
-    List<String> names = new ArrayList<>();
-    if (t.isString()) {
-      names.add(t.stringValue());
-    } else if (t.isArray()) {
-      for (JsonNode e : t.values()) {
-        if (!e.isString()) {
-          return;
-        }
-        names.add(e.stringValue());
-      }
-    } else {
-      return;
-    }
-    if (!names.contains("number") && !names.contains("integer")) {
-      return;
-    }
-    // an integral multipleOf admits integers only
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (String n : names) {
-      out.add("number".equals(n) ? "integer" : n);
-    }
-    if (out.size() == 1) {
-      o.put("type", out.iterator().next());
-    } else {
-      ArrayNode a = F.arrayNode();
-      out.forEach(a::add);
-      o.set("type", a);
-    }
-    if (k.decimalValue().compareTo(BigDecimal.ONE) == 0) {
-      o.remove("multipleOf");
-    }
-  }
-
   // --- enum filtered by its siblings ------------------------------------------------------------------------
-
-  private static void filterEnum(ObjectNode o) {
-    JsonNode e = o.get("enum");
-    if (e == null || !e.isArray() || o.has("$ref")) {
-      return;
-    }
-    ArrayNode kept = F.arrayNode();
-    for (JsonNode v : e.values()) {
-      if (!Values.rejects(withoutEnum(o), v)) {
-        kept.add(v);
-      }
-    }
-    // an enum that nothing survives is left alone: the schema accepts nothing either way, and the planners
-    // read an empty enum less well than the author's one
-    if (kept.size() != e.size() && !kept.isEmpty()) {
-      o.set("enum", kept);
-    }
-  }
-
-  private static ObjectNode withoutEnum(ObjectNode o) {
-    // shallow: only this object's own value keywords are read
-    ObjectNode c = F.objectNode();
-    for (String k : Values.DECIDED) {
-      if (!"enum".equals(k) && o.has(k)) {
-        c.set(k, o.get(k));
-      }
-    }
-    return c;
-  }
 
   // --- propertyNames {enum: declared} = closed ----------------------------------------------------------------
 
@@ -498,7 +427,7 @@ final class Normalizer {
       }
     }
     // normalized on its own, without inlining further: a component can refer to itself
-    JsonNode n = new Normalizer(document, moves, draft7, false, sensitive).run(copy(t), target);
+    JsonNode n = new Normalizer(document, moves, draft7, false, sensitive).run(NormalValues.copy(t), target);
     return new Part((ObjectNode) n, target);
   }
 
@@ -523,7 +452,7 @@ final class Normalizer {
     }
     for (JsonNode m : all.values()) {
       JsonNode t = target(m);
-      if (t == null || !admitsNullByType(t)) {
+      if (t == null || !NormalValues.admitsNullByType(t)) {
         return;
       }
     }
@@ -544,157 +473,6 @@ final class Normalizer {
     return cur;
   }
 
-  private static boolean admitsNullByType(JsonNode t) {
-    if (!t.isObject()) {
-      return t.isBoolean() && t.booleanValue();
-    }
-    JsonNode type = t.get("type");
-    if (type == null) {
-      return false;
-    }
-    if (type.isString() && "null".equals(type.stringValue())) {
-      return true;
-    }
-    if (type.isArray()) {
-      for (JsonNode e : type.values()) {
-        if (e.isString() && "null".equals(e.stringValue())) {
-          return true;
-        }
-      }
-    }
-    JsonNode nullable = t.get("nullable");
-    return nullable != null && nullable.isBoolean() && nullable.booleanValue();
-  }
-
-  // --- anyOf branch subsumption ---------------------------------------------------------------------------
-
-  private void subsumedBranches(ObjectNode o) {
-    JsonNode any = o.get("anyOf");
-    if (any == null || !any.isArray() || any.size() < 2) {
-      return;
-    }
-    ArrayNode a = (ArrayNode) any;
-    String[] texts = new String[a.size()];
-    for (int i = 0; i < a.size(); i++) {
-      texts[i] = Canon.json(a.get(i));
-    }
-    for (int i = 0; i < a.size(); i++) {
-      JsonNode bi = a.get(i);
-      if (bi.isBoolean()) {
-        continue;
-      }
-      for (int j = 0; j < a.size(); j++) {
-        JsonNode bj = a.get(j);
-        if (j == i || bj.isBoolean() && !bj.booleanValue()) {
-          continue;
-        }
-        if (texts[i].equals(texts[j])) {
-          continue; // duplicates are Side#branches' business
-        }
-        JsonNode big = bj.isObject() && bj.has("$ref") && (draft7 || Side.onlyAnnotations(bj, Set.of("$ref")))
-            ? target(bj) : bj;
-        if (big != null && contains(big, bi)) {
-          a.set(i, BooleanNode.FALSE);
-          break;
-        }
-      }
-    }
-  }
-
-  /** True when every value {@code small} accepts is accepted by {@code big}; false when not sure. */
-  static boolean contains(JsonNode big, JsonNode small) {
-    if (!small.isObject() || small.has("$ref") || small.has("$dynamicRef")) {
-      return false;
-    }
-    if (big.isBoolean()) {
-      return big.booleanValue();
-    }
-    if (!big.isObject()) {
-      return false;
-    }
-    if (Side.onlyAnnotations(big, Set.of())) {
-      return true;
-    }
-    // a finite set of values: each must be accepted by the other branch
-    JsonNode e = small.get("enum");
-    JsonNode c = small.get("const");
-    // {type: null} and {type: boolean} are finite sets too
-    int only = Side.onlyAnnotations(small, Set.of("type")) && small.has("type") ? Types.mask(plain(small)) : -1;
-    boolean finiteType = only > 0 && (only & ~(Types.NULL | Types.BOOL)) == 0;
-    if (e != null && e.isArray() || c != null || finiteType) {
-      List<JsonNode> vs = new ArrayList<>();
-      if (c != null) {
-        vs.add(c);
-      } else if (e != null && e.isArray()) {
-        e.values().forEach(vs::add);
-      } else {
-        if ((only & Types.NULL) != 0) {
-          vs.add(F.nullNode());
-        }
-        if ((only & Types.BOOL) != 0) {
-          vs.add(BooleanNode.TRUE);
-          vs.add(BooleanNode.FALSE);
-        }
-      }
-      for (JsonNode v : vs) {
-        if (Values.rejects(small, v)) {
-          continue;
-        }
-        if (Values.check(big, v) != Values.ACCEPTS) {
-          return false;
-        }
-      }
-      return true;
-    }
-    // big is a type alone: small's own type must fit in it
-    if (!Side.onlyAnnotations(big, Set.of("type", "nullable")) || !small.has("type")) {
-      return false;
-    }
-    int mb = Types.mask(plain(big));
-    int ms = Types.mask(plain(small));
-    return mb != Types.BAD && ms != Types.BAD && (ms & ~mb) == 0;
-  }
-
-  private static Node plain(JsonNode j) {
-    return new Node(dev.contractgate.registry.SourceLocation.of("-"), j, Node.Mode.PLAIN, false, false, false);
-  }
-
   // --- iterative deep copy -------------------------------------------------------------------------------------
 
-  static JsonNode copy(JsonNode src) {
-    if (!src.isContainer()) {
-      return src;
-    }
-    JsonNode root = src.isObject() ? F.objectNode() : F.arrayNode();
-    Deque<JsonNode[]> work = new ArrayDeque<>();
-    work.push(new JsonNode[] {src, root});
-    while (!work.isEmpty()) {
-      JsonNode[] w = work.pop();
-      if (w[0].isObject()) {
-        ObjectNode to = (ObjectNode) w[1];
-        for (var en : w[0].properties()) {
-          JsonNode v = en.getValue();
-          if (v.isContainer()) {
-            JsonNode c = v.isObject() ? F.objectNode() : F.arrayNode();
-            to.set(en.getKey(), c);
-            work.push(new JsonNode[] {v, c});
-          } else {
-            to.set(en.getKey(), v);
-          }
-        }
-      } else {
-        ArrayNode to = (ArrayNode) w[1];
-        for (JsonNode v : w[0].values()) {
-          if (v.isContainer()) {
-            JsonNode c = v.isObject() ? F.objectNode() : F.arrayNode();
-            to.add(c);
-            work.push(new JsonNode[] {v, c});
-          } else {
-            to.add(v);
-          }
-        }
-      }
-    }
-    return root;
-  }
 }
