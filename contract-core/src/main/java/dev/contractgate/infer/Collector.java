@@ -47,13 +47,12 @@ final class Collector implements Reading.Sink {
   @Override
   public void add(Item item) {
     RecordedExchange e = item.exchange();
-    String where = item.ref().toString();
     if (!METHODS.contains(e.method())) {
-      problems.add(item.seq(), "method", where, "method " + e.method() + " is not an HTTP method a contract declares");
+      problems.add(item.seq(), "method", item.ref().toString(), "method " + e.method() + " is not an HTTP method a contract declares");
       return;
     }
     if (e.status() < 100 || e.status() > 599) {
-      problems.add(item.seq(), "status", where, "status " + e.status() + " is not an HTTP status (100-599)");
+      problems.add(item.seq(), "status", item.ref().toString(), "status " + e.status() + " is not an HTTP status (100-599)");
       return;
     }
     String path = e.path();
@@ -83,19 +82,19 @@ final class Collector implements Reading.Sink {
         cookieNames.merge(name, 1L, Long::sum);
       }
     }
-    body(item, status, item.ref().toString());
+    body(item, status);
   }
 
-  private void body(Item item, StatusStats status, String where) {
+  private void body(Item item, StatusStats status) {
     RecordedExchange e = item.exchange();
     if (item.tooLarge()) {
       status.bad++;
-      problems.add(item.seq(), "body.too-large", where, "a body over " + options.maxBodyBytes() + " bytes");
+      problems.add(item.seq(), "body.too-large", item.ref().toString(), "a body over " + options.maxBodyBytes() + " bytes");
       return;
     }
     if (e.truncated()) {
       status.bad++;
-      problems.add(item.seq(), "body.truncated", where, "the recorder cut the body at its limit");
+      problems.add(item.seq(), "body.truncated", item.ref().toString(), "the recorder cut the body at its limit");
       return;
     }
     String body = e.body();
@@ -106,15 +105,6 @@ final class Collector implements Reading.Sink {
     List<String> ct = e.header("content-type");
     String media = ct.isEmpty() ? "" : StatusStats.mediaType(ct.get(0));
     boolean jsonMedia = media.contains("json");
-    if (body.indexOf('\u0000') >= 0 || body.indexOf('\uFFFD') >= 0) {
-      if (jsonMedia) {
-        status.bad++;
-        problems.add(item.seq(), "body.binary", where, "binary content with Content-Type " + media);
-      } else {
-        status.other++;
-      }
-      return;
-    }
     if (!jsonMedia && !looksLikeJson(body)) {
       status.other++;
       return;
@@ -124,16 +114,19 @@ final class Collector implements Reading.Sink {
       tree = mapper.readTree(body);
     } catch (StreamConstraintsException x) {
       status.bad++;
-      problems.add(item.seq(), "body.too-deep", where, "nesting deeper than " + options.maxDepth() + " levels");
+      problems.add(item.seq(), "body.too-deep", item.ref().toString(), "nesting deeper than " + options.maxDepth() + " levels");
       return;
     } catch (JacksonException x) {
-      if (jsonMedia) {
+      if (!jsonMedia) {
+        status.other++;
+      } else if (body.indexOf('\u0000') >= 0 || body.indexOf('\uFFFD') >= 0) {
+        status.bad++;
+        problems.add(item.seq(), "body.binary", item.ref().toString(), "binary content with Content-Type " + media);
+      } else {
         status.bad++;
         String m = x.getOriginalMessage();
         int nl = m == null ? -1 : m.indexOf('\n');
-        problems.add(item.seq(), "body.not-json", where, "not JSON: " + (nl < 0 ? m : m.substring(0, nl)));
-      } else {
-        status.other++;
+        problems.add(item.seq(), "body.not-json", item.ref().toString(), "not JSON: " + (nl < 0 ? m : m.substring(0, nl)));
       }
       return;
     }

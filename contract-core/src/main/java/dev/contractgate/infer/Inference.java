@@ -8,7 +8,6 @@ import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.SemVer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -196,9 +195,5 @@ public final class Inference {
   /** {@code IVANPIN_API_TOKEN} for {@code ivanpin}. */
   static String defaultTokenEnv(String namespace) {
     return namespace.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_TOKEN";
-  }
-
-  static List<String> mutableNotes() {
-    return new ArrayList<>();
   }
 }

@@ -11,7 +11,6 @@ import dev.contractgate.validate.ResponseValidator;
 import dev.contractgate.validate.ValidationResult;
 import dev.contractgate.validate.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +129,12 @@ final class Proposal {
           () -> new Worker(a.basePath, a.options, matcher, validator, v2, prefix));
       return new Pass(run, a.options, a.basePath);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw ContractException.builder("Cannot propose a version", ns.id() + "/" + from)
+          .expected("a writable temporary folder to check the proposal in")
+          .butWas(e.toString())
+          .hint("check java.io.tmpdir and the free space")
+          .cause(e)
+          .build();
     } finally {
       if (stage != null) {
         try {

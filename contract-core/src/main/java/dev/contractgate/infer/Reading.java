@@ -24,6 +24,8 @@ final class Reading {
   private static final int BATCH = 256;
   /** A batch is handed over early once its bodies hold this many characters. */
   private static final long BATCH_CHARS = 4L << 20;
+  /** Characters of bodies queued or being folded at any time, at most (a batch larger than this waits alone). */
+  private static final int IN_FLIGHT_CHARS = 16 << 20;
 
   /** What a worker folds exchanges into. */
   interface Sink {
@@ -54,6 +56,7 @@ final class Reading {
     List<S> collectors = new ArrayList<>();
     BlockingQueue<List<Collector.Item>> queue = new ArrayBlockingQueue<>(Math.max(2, threads * 2));
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(IN_FLIGHT_CHARS);
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       S c = factory.get();
@@ -61,15 +64,19 @@ final class Reading {
       Thread t = new Thread(() -> {
         try {
           for (List<Collector.Item> batch = queue.take(); !batch.isEmpty(); batch = queue.take()) {
-            if (failure.get() == null) {
-              batch.forEach(c::add);
+            try {
+              if (failure.get() == null) {
+                batch.forEach(c::add);
+              }
+            } finally {
+              budget.release(permits(batch));
             }
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
           failure.compareAndSet(null, e);
-          drain(queue);
+          drain(queue, budget);
         }
       }, "contract-gate-infer-" + i);
       t.setDaemon(true);
@@ -124,6 +131,7 @@ final class Reading {
             batch.add(new Collector.Item(s, read.ref(), e, tooLarge));
             chars += e.body().length();
             if (batch.size() >= BATCH || chars >= BATCH_CHARS) {
+              acquire(budget, permits(batch));
               put(queue, batch, failure);
               batch = new ArrayList<>(BATCH);
               chars = 0;
@@ -132,6 +140,7 @@ final class Reading {
         }
       }
       if (!batch.isEmpty()) {
+        acquire(budget, permits(batch));
         put(queue, batch, failure);
       }
     } finally {
@@ -154,6 +163,24 @@ final class Reading {
       throw err;
     }
     return new Run<>(collectors, problems, entries, outside, files);
+  }
+
+  /** The share of the in-flight budget a batch takes: its body characters, at least 1, at most all. */
+  private static int permits(List<Collector.Item> batch) {
+    long chars = 1;
+    for (Collector.Item i : batch) {
+      chars += i.exchange().body().length();
+    }
+    return (int) Math.min(chars, IN_FLIGHT_CHARS);
+  }
+
+  private static void acquire(java.util.concurrent.Semaphore budget, int permits) {
+    try {
+      budget.acquire(permits);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading recordings", e);
+    }
   }
 
   static boolean tooLarge(String body, long max) {
@@ -185,11 +212,11 @@ final class Reading {
     }
   }
 
-  private static void drain(BlockingQueue<List<Collector.Item>> queue) {
-    // A failed worker keeps taking batches so the reader never blocks on a full queue.
+  private static void drain(BlockingQueue<List<Collector.Item>> queue, java.util.concurrent.Semaphore budget) {
+    // A failed worker keeps taking batches so the reader never blocks on a full queue or an empty budget.
     try {
       for (List<Collector.Item> b = queue.take(); !b.isEmpty(); b = queue.take()) {
-        // dropped
+        budget.release(permits(b));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

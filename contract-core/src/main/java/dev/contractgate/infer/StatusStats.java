@@ -36,24 +36,28 @@ final class StatusStats {
         mediaTypes.merge(media, 1L, Long::sum);
       }
     }
-    TreeMap<String, String> tokens = new TreeMap<>();
-    for (String v : headers.getOrDefault("vary", java.util.List.of())) {
-      for (String t : v.split(",")) {
-        String token = t.trim();
-        if (!token.isEmpty()) {
-          tokens.putIfAbsent(token.toLowerCase(Locale.ROOT), token);
+    if (vary == null || !vary.isEmpty()) {
+      TreeMap<String, String> tokens = new TreeMap<>();
+      for (String v : headers.getOrDefault("vary", java.util.List.of())) {
+        for (String t : v.split(",")) {
+          String token = t.trim();
+          if (!token.isEmpty()) {
+            tokens.merge(token.toLowerCase(Locale.ROOT), token, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          }
         }
       }
+      vary = intersect(vary, tokens);
     }
-    vary = intersect(vary, tokens);
-    TreeMap<String, String> names = new TreeMap<>();
-    for (String c : headers.getOrDefault("set-cookie", java.util.List.of())) {
-      String name = cookieName(c);
-      if (!name.isEmpty()) {
-        names.putIfAbsent(name, name);
+    if (cookies == null || !cookies.isEmpty()) {
+      TreeMap<String, String> names = new TreeMap<>();
+      for (String c : headers.getOrDefault("set-cookie", java.util.List.of())) {
+        String name = cookieName(c);
+        if (!name.isEmpty()) {
+          names.putIfAbsent(name, name);
+        }
       }
+      cookies = intersect(cookies, names);
     }
-    cookies = intersect(cookies, names);
   }
 
   void merge(StatusStats o, InferOptions options) {

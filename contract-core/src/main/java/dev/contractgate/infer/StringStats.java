@@ -53,7 +53,7 @@ final class StringStats {
   void add(String s, int maxValues) {
     count++;
     if (formats != 0) {
-      formats &= formatsOf(s);
+      formats &= formatsOf(s, formats);
     }
     if (values != null) {
       if (s.length() > MAX_ENUM_VALUE_CHARS) {
@@ -116,7 +116,12 @@ final class StringStats {
   }
 
   static int formatsOf(String s) {
-    int m = candidates(s);
+    return formatsOf(s, ALL);
+  }
+
+  /** The formats of {@code mask} that {@code s} matches: only those are checked. */
+  static int formatsOf(String s, int mask) {
+    int m = candidates(s) & mask;
     for (Format f : Format.values()) {
       if ((m & (1 << f.ordinal())) != 0 && !validatorAccepts(f, s)) {
         m &= ~(1 << f.ordinal());
