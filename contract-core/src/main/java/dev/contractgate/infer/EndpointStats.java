@@ -1,5 +1,6 @@
 package dev.contractgate.infer;
 
+import dev.contractgate.registry.EndpointMatcher;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
@@ -31,7 +32,8 @@ final class EndpointStats {
     if (slash) {
       trailingSlash++;
     }
-    if (status >= 200 && status < 300 && seq < probeSeq) {
+    // A WireMock mapping's path pattern ({*}) is not a request a probe could repeat.
+    if (status >= 200 && status < 300 && seq < probeSeq && !target.contains(EndpointMatcher.ANY_SEGMENT)) {
       probeSeq = seq;
       probeTarget = target;
       probeStatus = status;

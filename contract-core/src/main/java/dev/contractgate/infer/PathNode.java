@@ -1,5 +1,6 @@
 package dev.contractgate.infer;
 
+import dev.contractgate.registry.EndpointMatcher;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +28,7 @@ final class PathNode {
 
   /** The node of {@code segment} below this one, created as needed. */
   PathNode child(String segment, InferOptions o) {
-    if (Segments.isId(segment)) {
+    if (Segments.isId(segment) || segment.equals(EndpointMatcher.ANY_SEGMENT)) {
       return param(Kind.ID);
     }
     boolean value = Segments.mayBeValue(segment);

@@ -118,6 +118,33 @@ class InferenceTest {
   }
 
   @Test
+  void should_read_wiremock_mappings_with_path_patterns_as_parameters(@TempDir Path dir) throws IOException {
+    // GIVEN stub mappings: a path pattern, and a mapping for any method
+    Path mappings = Files.createDirectories(dir.resolve("wiremock/mappings"));
+    Files.writeString(mappings.resolve("blog.json"), """
+        {"mappings": [
+          {"request": {"method": "GET", "urlPathPattern": "/api/ivanpin/services/blog/[^/]+/"},
+           "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                        "jsonBody": {"slug": "a-b", "title": "T"}}},
+          {"request": {"method": "GET", "urlPath": "/api/ivanpin/services/blog/list.php"},
+           "response": {"status": 200, "headers": {"Content-Type": "application/json", "Vary": "Origin"},
+                        "jsonBody": {"items": []}}},
+          {"request": {"method": "ANY", "urlPattern": "/api/ivanpin/services/.*"},
+           "response": {"status": 401, "jsonBody": {"error": "no token"}}}
+        ]}
+        """);
+    // WHEN
+    InferredVersion v = Inference.builder("ivanpin", BASE, "1.0.0").build().run(List.of(dir.resolve("wiremock")));
+    v.writeTo(dir.resolve("tree"), false);
+    // THEN the pattern segment is a parameter, a pattern is never a probe, ANY is counted
+    String endpoints = v.files().get("ivanpin/1.0.0/endpoints.yaml");
+    assertThat(endpoints).contains("path: \"blog/{id}/\"").contains("path: blog/list.php");
+    assertThat(endpoints.substring(endpoints.indexOf("blog/{id}/"))).doesNotContain("probe:");
+    assertThat(v.summary().problems()).containsEntry("method", 1L);
+    assertThat(ContractRegistry.load(dir.resolve("tree")).latest("ivanpin").endpoints()).hasSize(2);
+  }
+
+  @Test
   void should_refuse_invalid_arguments_naming_them() {
     assertThatThrownBy(() -> Inference.builder("Ivan", BASE, "1.0.0")).hasMessageContaining("namespace id");
     assertThatThrownBy(() -> Inference.builder("ivan", "api/x", "1.0.0")).hasMessageContaining("base path");
