@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       DriftCommand.class,
       ImportCommand.class,
+      InferCommand.class,
       ValidateCommand.class,
       ListCommand.class,
       StubCommand.class,
