@@ -38,7 +38,7 @@ class ArchitectureTest {
 
   /** The concepts of contract-core, the ground floor first. */
   static final List<String> CORE_CONCEPTS =
-      List.of("report", "registry", "validate", "record", "stub", "gate", "diff", "drift", "openapi");
+      List.of("report", "registry", "validate", "record", "stub", "gate", "diff", "drift", "openapi", "infer");
 
   static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -71,6 +71,7 @@ class ArchitectureTest {
         .layer("diff").definedBy("dev.contractgate.diff..")
         .layer("drift").definedBy("dev.contractgate.drift..")
         .layer("openapi").definedBy("dev.contractgate.openapi..")
+        .layer("infer").definedBy("dev.contractgate.infer..")
         .whereLayer("report").mayNotAccessAnyLayer()
         .whereLayer("registry").mayOnlyAccessLayers("report")
         .whereLayer("validate").mayOnlyAccessLayers("registry", "report")
@@ -80,6 +81,7 @@ class ArchitectureTest {
         .whereLayer("diff").mayOnlyAccessLayers("registry", "report")
         .whereLayer("drift").mayOnlyAccessLayers("diff", "record", "validate", "registry", "report")
         .whereLayer("openapi").mayOnlyAccessLayers("diff", "registry", "report")
+        .whereLayer("infer").mayOnlyAccessLayers("drift", "diff", "record", "validate", "registry", "report")
         .check(CLASSES);
   }
 

@@ -231,7 +231,11 @@ final class InferCommand implements Callable<Integer> {
       err.flush();
     }
     InferredVersion v = builder.build().run(inputs);
-    Redactor redactor = registry == null ? Redactor.none() : Redactor.forTree(registry, root.environment);
+    // The run's redactor (built before anything was read), taught the tree's tokens when there is a tree.
+    Redactor redactor = Redactor.of(spec);
+    if (registry != null) {
+      redactor.learn(registry, root.environment);
+    }
     if (v.summary().exchanges() == 0) {
       print(w, v, null, redactor);
       throw new CommandFailure(ExitCodes.INPUT, "Nothing to infer: no recorded exchange under " + v.basePath()
