@@ -40,6 +40,15 @@ public final class SchemaChecks {
 
   /** As {@link #check(LocatedDocument)}, with the headline of the exception, e.g. {@code "Cannot read input"}. */
   public static void check(LocatedDocument doc, String headline) {
+    walk(doc, (ptr, node) -> checkKeywords(doc, ptr, node, headline));
+  }
+
+  /**
+   * Visits every schema object of a document, without recursion: array elements and the members of keywords
+   * that hold schemas, never the values of data keywords ({@code const}, {@code enum}, {@code examples} ...), and
+   * under a name-to-schema map ({@code properties}, {@code $defs} ...) the schemas, not the names.
+   */
+  static void walk(LocatedDocument doc, java.util.function.BiConsumer<String, JsonNode> visit) {
     // Each entry: a pointer, and whether the object there maps names to schemas.
     Deque<Map.Entry<String, Boolean>> pending = new ArrayDeque<>();
     pending.push(Map.entry("", false));
@@ -62,7 +71,7 @@ public final class SchemaChecks {
         }
         continue;
       }
-      checkKeywords(doc, ptr, node, headline);
+      visit.accept(ptr, node);
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (!DATA_KEYWORDS.contains(e.getKey()) && (e.getValue().isObject() || e.getValue().isArray())) {
           pending.push(Map.entry(ptr + "/" + SourceLocation.escape(e.getKey()), SCHEMA_MAPS.contains(e.getKey())));

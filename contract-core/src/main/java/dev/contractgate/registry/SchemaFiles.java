@@ -98,29 +98,7 @@ final class SchemaFiles {
   }
 
   private void checkReferences(LocatedDocument doc) {
-    // Each entry: a pointer, and whether the object there maps names to schemas (properties, $defs ...),
-    // in which case its keys are names, not keywords.
-    Deque<Map.Entry<String, Boolean>> pending = new ArrayDeque<>();
-    pending.push(Map.entry("", false));
-    while (!pending.isEmpty()) {
-      Map.Entry<String, Boolean> next = pending.pop();
-      String ptr = next.getKey();
-      JsonNode node = doc.at(ptr);
-      if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          pending.push(Map.entry(ptr + "/" + i, false));
-        }
-        continue;
-      }
-      if (!node.isObject()) {
-        continue;
-      }
-      if (next.getValue()) {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-          pending.push(Map.entry(ptr + "/" + SourceLocation.escape(e.getKey()), false));
-        }
-        continue;
-      }
+    SchemaChecks.walk(doc, (ptr, node) -> {
       JsonNode id = node.get("$id");
       if (id != null && !ptr.isEmpty() && id.isString() && Refs.isRemote(id.asString())) {
         throw Fields.error(doc, ptr + "/$id", "a relative $id below the root of a schema file",
@@ -140,13 +118,7 @@ final class SchemaFiles {
         }
       }
       inPlaceChildren(here, node);
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        if (!SchemaChecks.DATA_KEYWORDS.contains(e.getKey()) && (e.getValue().isObject() || e.getValue().isArray())) {
-          pending.push(Map.entry(ptr + "/" + SourceLocation.escape(e.getKey()),
-              SchemaChecks.SCHEMA_MAPS.contains(e.getKey())));
-        }
-      }
-    }
+    });
   }
 
   private void inPlaceChildren(SourceLocation here, JsonNode node) {
