@@ -2,10 +2,9 @@ package dev.contractgate.infer;
 
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.Endpoint;
-import dev.contractgate.registry.HeaderExpectation;
+import dev.contractgate.registry.EndpointsYaml;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.SourceLocation;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An endpoint of an existing version as an {@code endpoints.yaml} entry, for the version {@code --from} proposes. */
@@ -31,34 +30,7 @@ final class EndpointYaml {
     }
     e.sunset().ifPresent(d -> o.put("sunset", d.toString()));
     e.featureFlag().ifPresent(f -> o.put("featureFlag", f));
-    if (e.request().query().isPresent() || e.request().body().isPresent()) {
-      ObjectNode r = o.putObject("request");
-      e.request().query().ifPresent(q -> r.put("query", relative(q, versionDir)));
-      e.request().body().ifPresent(b -> r.put("body", relative(b, versionDir)));
-    }
-    ObjectNode rs = o.putObject("responses");
-    for (Endpoint.Response r : e.responses().values()) {
-      ObjectNode ro = rs.putObject(String.valueOf(r.status()));
-      r.schema().ifPresent(s -> ro.put("schema", relative(s, versionDir)));
-      r.contentType().filter(ct -> r.schema().isEmpty() || !ct.equals("application/json"))
-          .ifPresent(ct -> ro.put("contentType", ct));
-      if (!r.headers().isEmpty()) {
-        ObjectNode hs = ro.putObject("headers");
-        for (HeaderExpectation h : r.headers()) {
-          ObjectNode ho = hs.putObject(h.name());
-          switch (h.kind()) {
-            case EQUALS -> ho.put("equals", h.values().get(0));
-            case PATTERN -> ho.put("pattern", h.values().get(0));
-            case CONTAINS -> h.values().forEach(ho.putArray("contains")::add);
-            case ABSENT -> ho.put("absent", true);
-          }
-        }
-      }
-      if (!r.cookies().isEmpty()) {
-        ArrayNode c = ro.putArray("cookies");
-        r.cookies().forEach(c::add);
-      }
-    }
+    EndpointsYaml.requestAndResponses(e, o, s -> relative(s, versionDir));
     e.probe().ifPresent(p -> {
       ObjectNode po = o.putObject("probe");
       if (!p.pathParams().isEmpty()) {

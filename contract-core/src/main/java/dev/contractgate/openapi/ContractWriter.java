@@ -2,20 +2,20 @@ package dev.contractgate.openapi;
 
 import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.Endpoint;
-import dev.contractgate.registry.HeaderExpectation;
+import dev.contractgate.registry.EndpointsYaml;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.SourceLocation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
@@ -323,30 +323,7 @@ final class ContractWriter {
       if (e.deprecated()) {
         o.put("deprecated", true);
       }
-      if (e.request().query().isPresent() || e.request().body().isPresent()) {
-        ObjectNode r = o.putObject("request");
-        e.request().query().ifPresent(q -> r.put("query", relative(q, prefix)));
-        e.request().body().ifPresent(b -> r.put("body", relative(b, prefix)));
-      }
-      ObjectNode rs = o.putObject("responses");
-      for (Endpoint.Response r : e.responses().values()) {
-        ObjectNode ro = rs.putObject(String.valueOf(r.status()));
-        r.schema().ifPresent(s -> ro.put("schema", relative(s, prefix)));
-        r.contentType().filter(ct -> r.schema().isEmpty() || !ct.equals("application/json"))
-            .ifPresent(ct -> ro.put("contentType", ct));
-        if (!r.headers().isEmpty()) {
-          ObjectNode hs = ro.putObject("headers");
-          for (HeaderExpectation h : r.headers()) {
-            ObjectNode ho = hs.putObject(h.name());
-            switch (h.kind()) {
-              case EQUALS -> ho.put("equals", h.values().get(0));
-              case PATTERN -> ho.put("pattern", h.values().get(0));
-              case CONTAINS -> h.values().forEach(ho.putArray("contains")::add);
-              case ABSENT -> ho.put("absent", true);
-            }
-          }
-        }
-      }
+      EndpointsYaml.requestAndResponses(e, o, s -> relative(s, prefix));
     }
     return YAML.writeValueAsString(root);
   }
