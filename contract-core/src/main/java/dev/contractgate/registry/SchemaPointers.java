@@ -61,6 +61,11 @@ public final class SchemaPointers {
     return out;
   }
 
+  /** The first success status an endpoint declares (200 when it declares none): how findings name its response. */
+  public static int successStatus(Endpoint e) {
+    return e.responses().keySet().stream().filter(s -> s >= 200 && s < 300).findFirst().orElse(200);
+  }
+
   /** The schema's subschemas at a place, after {@code $ref} and combinators; what a read lands on. */
   public record At(List<SourceLocation> schemas, boolean open) {
     public boolean produced() {
