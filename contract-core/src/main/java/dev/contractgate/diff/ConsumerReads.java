@@ -91,7 +91,8 @@ final class ConsumerReads {
         : rule + " at " + endpoint + ": " + consumer.id() + " reads what " + backend.label() + " does not send ("
             + what + ")";
     String meaning = gated
-        ? consumer.id() + " renders these only while " + flag + " is " + (flag.equals("endpoint")
+        ? (ahead ? "ahead" : "read") + " behind " + flag + ": hidden until the backend ships it; " + consumer.id()
+            + " renders these only while " + flag + " is " + (flag.equals("endpoint")
             ? "answered" : "true") + "; " + backend.label() + " does not serve them, so the feature stays hidden"
         : (ahead ? "frontend ahead of backend: " : "") + consumer.id() + " (built against " + consumer.version()
             + ") reads fields " + backend.label() + " does not send; ship the backend first, or put the feature"

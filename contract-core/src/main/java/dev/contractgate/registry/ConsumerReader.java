@@ -138,7 +138,7 @@ final class ConsumerReader {
       throw Fields.error(doc, at, "a field that " + pinned.label() + " " + e.id() + " can send (consumer " + id
           + " reads it)", "\"" + pattern + "\", which the response schema " + FlagReader.names(roots)
           + " does not declare", FlagReader.didYouMean(pointers, roots, pattern, "fix the pointer, or add the field"
-          + " to the contract first (a frontend ahead of its backend hides it behind a backend flag: when:)"));
+          + " to the contract first; a frontend ahead of its backend reads it behind a backend flag (when:)"));
     }
     patterns.add(pattern);
   }

@@ -98,7 +98,7 @@ final class FlagReader {
   /** A hint that names the closest pointer the schema does declare, when one is close. */
   static String didYouMean(SchemaPointers pointers, List<SourceLocation> roots, String pattern, String otherwise) {
     return SchemaPointers.suggest(pattern, pointers.known(roots))
-        .map(s -> "did you mean \"" + s + "\"? (" + otherwise + ")").orElse(otherwise);
+        .map(s -> "did you mean \"" + s + "\"? Otherwise " + otherwise).orElse(otherwise);
   }
 
   static String names(List<SourceLocation> roots) {
