@@ -66,7 +66,13 @@ public final class SchemaPointers {
     return e.responses().keySet().stream().filter(s -> s >= 200 && s < 300).findFirst().orElse(200);
   }
 
-  /** The schema's subschemas at a place, after {@code $ref} and combinators; what a read lands on. */
+  /**
+   * The schema's subschemas at a place, after {@code $ref} and combinators; what a read lands on.
+   *
+   * @param schemas where they are
+   * @param open whether an unconstrained schema was crossed on the way (anything below it is produced)
+   */
+  @API(status = INTERNAL, since = "0.2")
   public record At(List<SourceLocation> schemas, boolean open) {
     public boolean produced() {
       return open || !schemas.isEmpty();
