@@ -79,14 +79,14 @@ class ContractProbesAndHistoryTest {
 
   @Test
   void should_fail_the_history_test_of_a_pair_with_a_dropped_required_field(@TempDir Path dir) throws Throwable {
-    // GIVEN a copy of the example tree whose 1.2.0 Author no longer requires a name
+    // GIVEN a copy of the example tree whose 1.2.0 Author no longer requires a name (ivanpin-web still reads it,
+    // so the name stays declared: a read of an undeclared field would stop the load)
     Path tree = copyExamples(dir);
     Path common = tree.resolve("ivanpin/1.2.0/schemas/common.schema.json");
     JsonMapper json = JsonMapper.builder().build();
     ObjectNode doc = (ObjectNode) json.readTree(common.toFile());
     ObjectNode author = (ObjectNode) doc.path("$defs").path("Author");
     ((ArrayNode) author.get("required")).removeIf(n -> n.asString().equals("name"));
-    ((ObjectNode) author.get("properties")).remove("name");
     Files.writeString(common, doc.toString());
     ContractRegistry registry = ContractRegistry.load(tree);
     // WHEN
