@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
@@ -199,6 +197,9 @@ public final class SchemaPointers {
 
   /** The closest of {@code known} to {@code pattern} by edit distance, when it is close enough to be a typo. */
   public static Optional<String> suggest(String pattern, Set<String> known) {
+    if (pattern.length() > 300) {
+      return Optional.empty(); // no typo is that long, and the distance costs length times length
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
@@ -357,10 +358,12 @@ public final class SchemaPointers {
     return out;
   }
 
+  /** ECMA-262 as the validator reads it, with the step budget: a hostile pattern cannot hang the load. */
   private static boolean matches(String regex, String key) {
     try {
-      return Pattern.compile(regex).matcher(key).find();
-    } catch (PatternSyntaxException e) {
+      return SchemaRegex.compile(regex).find(key);
+    } catch (RuntimeException e) {
+      // an invalid pattern or one over budget: this key is not a place the schema declares
       return false;
     }
   }

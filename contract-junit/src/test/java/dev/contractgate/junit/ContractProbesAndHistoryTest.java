@@ -127,4 +127,30 @@ class ContractProbesAndHistoryTest {
     return target;
   }
 
+  @Test
+  void should_fail_the_consumer_test_when_a_later_version_drops_a_field_it_reads(@TempDir Path dir) throws Throwable {
+    // GIVEN a copy of the example tree whose wgp 1.2.0 cases no longer declare "client", which wgp-web (1.1.0) reads
+    Path tree = copyExamples(dir);
+    Path cases = tree.resolve("wgp/1.2.0/schemas/cases-list.schema.json");
+    JsonMapper json = JsonMapper.builder().build();
+    ObjectNode doc = (ObjectNode) json.readTree(cases.toFile());
+    ObjectNode c = (ObjectNode) doc.path("$defs").path("Case");
+    ((ArrayNode) c.get("required")).removeIf(n -> n.asString().equals("client"));
+    ((ObjectNode) c.get("properties")).remove("client");
+    Files.writeString(cases, doc.toString());
+    // WHEN
+    List<DynamicTest> tests = flatten(ContractHistory.of(ContractRegistry.load(tree)).tests());
+    List<DynamicTest> clean = flatten(ContractHistory.of(ContractRegistry.load(copyExamples(dir.resolve("clean"))))
+        .tests());
+    // THEN
+    DynamicTest consumer = tests.stream().filter(t -> t.getDisplayName().equals("wgp-web on wgp@1.2.0"))
+        .findFirst().orElseThrow();
+    assertThatThrownBy(() -> consumer.getExecutable().execute())
+        .hasMessageContaining("wgp-web (built against wgp@1.1.0) reads what wgp@1.2.0 does not send")
+        .hasMessageContaining("consumer.read-missing at cases.list")
+        .hasMessageContaining("/items/*/client");
+    DynamicTest passing = clean.stream().filter(t -> t.getDisplayName().equals("wgp-web on wgp@1.2.0"))
+        .findFirst().orElseThrow();
+    passing.getExecutable().execute();
+  }
 }
