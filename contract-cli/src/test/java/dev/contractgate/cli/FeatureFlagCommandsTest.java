@@ -37,6 +37,16 @@ class FeatureFlagCommandsTest {
   }
 
   @Test
+  void should_keep_the_consumer_checks_when_recordings_add_evidence(@TempDir Path dir) throws IOException {
+    // GIVEN an empty recording
+    Path recording = Files.writeString(dir.resolve("empty.ndjson"), "", StandardCharsets.UTF_8);
+    // WHEN
+    CliRun run = CliRun.run("check-history", "--today", TODAY, "--recordings", recording.toString());
+    // THEN
+    assertThat(run.out()).as(run.all()).contains("reads on wgp@1.2.0");
+  }
+
+  @Test
   void should_lint_a_typo_in_a_read_with_the_schemas_own_pointer(@TempDir Path dir) throws IOException {
     // GIVEN wgp-web reads /items/*/sluggg
     Path tree = SecretsTest.copyTree(dir.resolve("tree"));
