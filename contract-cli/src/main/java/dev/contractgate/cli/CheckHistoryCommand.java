@@ -46,7 +46,10 @@ final class CheckHistoryCommand implements Callable<Integer> {
       DiffPolicy policy = ContractDiff.policyOf(registry);
       List<VersionDiff> withEvidence = result.pairs().stream()
           .map(d -> RecordedEvidence.apply(d, registry, diff.recordings, policy)).toList();
+      HistoryCheck.Result consumers = result;
       result = HistoryCheck.applyExceptions(withEvidence, registry.policy(), diff.today());
+      // Recordings add evidence to the version pairs; the consumers' reads are judged as before.
+      result = new HistoryCheck.Result(result.pairs(), result.policyFindings(), consumers.consumers());
     }
     Report report = DiffReports.history(result, "check-history " + registry.origin(), registry, diff.threshold(),
         diff.showInfo);

@@ -87,7 +87,7 @@ final class ListCommand implements Callable<Integer> {
     String statuses = e.responses().keySet().stream().map(String::valueOf).collect(Collectors.joining(" "));
     return e.method() + " " + e.fullPath(ns.basePath()) + " [" + statuses + "]"
         + (e.deprecated() ? "  deprecated" + e.sunset().map(d -> " (sunset " + d + ")").orElse("") : "")
-        + e.featureFlag().map(f -> "  flag " + f).orElse("");
+        + e.featureFlag().map(f -> "  flag " + f.name()).orElse("");
   }
 
   /** One consumer: its pinned version and, per endpoint it reads, the fields (an INFO finding each). */
@@ -95,8 +95,15 @@ final class ListCommand implements Callable<Integer> {
     List<String> read = c.reads().keySet().stream().sorted().toList();
     List<Report.Finding> findings = new ArrayList<>();
     for (String endpoint : read) {
-      findings.add(new Report.Finding(Report.Level.INFO, "consumer.reads", endpoint,
-          List.of(new Report.Fact("fields", String.join(", ", c.reads().get(endpoint)))), "", "", ""));
+      List<Report.Fact> facts = new ArrayList<>();
+      facts.add(new Report.Fact("fields", String.join(", ", c.reads().get(endpoint))));
+      // Reads behind a backend flag, per flag: what the frontend hides until the backend ships it.
+      java.util.Map<String, List<String>> byFlag = new java.util.TreeMap<>();
+      c.gated().getOrDefault(endpoint, java.util.Map.of())
+          .forEach((pointer, flag) -> byFlag.computeIfAbsent(flag, k -> new ArrayList<>()).add(pointer));
+      byFlag.forEach((flag, pointers) -> facts.add(new Report.Fact("behind " + flag,
+          String.join(", ", pointers.stream().sorted().toList()))));
+      findings.add(new Report.Finding(Report.Level.INFO, "consumer.reads", endpoint, facts, "", "", ""));
     }
     String summary = c.namespace() + "@" + c.version() + (read.isEmpty() ? "" : " reads " + String.join(", ", read));
     return new Report.Entry(CONSUMERS, c.id(), Report.Status.PASSED, summary, findings, 0);

@@ -117,8 +117,8 @@ class SecretsTest {
     // trees that do not load, whose errors quote the environment's token: cut at 57 characters right after
     // its sixth, as an unknown key, in a line that is not YAML
     Path broken = copyTree(in.resolve("tree-broken"));
-    edit(broken.resolve("ivanpin/1.2.0/endpoints.yaml"), s -> s.replace("    featureFlag: feature_enabled\n",
-        "    featureFlag: feature_enabled\n    sunset: \"" + "q".repeat(51) + ivanpinToken + "\"\n"));
+    edit(broken.resolve("ivanpin/1.2.0/endpoints.yaml"), s -> s.replace("    path: blog/list.php\n",
+        "    path: blog/list.php\n    sunset: \"" + "q".repeat(51) + ivanpinToken + "\"\n"));
     Path brokenKey = copyTree(in.resolve("tree-broken-key"));
     edit(brokenKey.resolve("ivanpin/namespace.yaml"), s -> s + ivanpinToken + ": leaked\n");
     Path brokenYaml = copyTree(in.resolve("tree-broken-yaml"));

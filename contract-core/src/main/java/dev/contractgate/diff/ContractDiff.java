@@ -6,7 +6,10 @@ import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Policy;
+import dev.contractgate.registry.Consumer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -18,7 +21,8 @@ import org.apiguardian.api.API;
  *
  * <p>Deprecation lifecycle: removing an endpoint that the old version marked {@code deprecated} with a
  * {@code sunset} date in the past, or a response property whose old schema says {@code "deprecated": true}
- * with an {@code "x-sunset"} date in the past, is a warning instead of a breaking change.
+ * with an {@code "x-sunset"} date in the past, is a warning instead of a breaking change. Removing a feature
+ * flag field that consumers read behind, or making it something other than a boolean, is a warning naming them.
  *
  * <pre>{@code
  * VersionDiff diff = ContractDiff.compare(registry, registry.requireVersion("ivanpin", "1.1.0"),
@@ -35,13 +39,29 @@ public final class ContractDiff {
   /** Two versions of the same tree. */
   public static VersionDiff compare(ContractRegistry registry, ContractVersion from, ContractVersion to,
       DiffPolicy policy, LocalDate today) {
-    return VersionDiffer.compare(registry.documents(), from, registry.documents(), to, policy, today);
+    VersionDiff d = VersionDiffer.compare(registry.documents(), from, registry.documents(), to, policy, today);
+    return withFlags(d, FlagChanges.find(registry.documents(), from, registry.documents(), to, registry.consumers(),
+        policy));
   }
 
   /** A version of one tree against a version of another (e.g. the deployed tree against a branch). */
   public static VersionDiff compare(ContractRegistry oldTree, ContractVersion from, ContractRegistry newTree,
       ContractVersion to, DiffPolicy policy, LocalDate today) {
-    return VersionDiffer.compare(oldTree.documents(), from, newTree.documents(), to, policy, today);
+    VersionDiff d = VersionDiffer.compare(oldTree.documents(), from, newTree.documents(), to, policy, today);
+    List<Consumer> consumers = new ArrayList<>(newTree.consumers());
+    oldTree.consumers().stream().filter(c -> consumers.stream().noneMatch(n -> n.id().equals(c.id())))
+        .forEach(consumers::add);
+    return withFlags(d, FlagChanges.find(oldTree.documents(), from, newTree.documents(), to, consumers, policy));
+  }
+
+  /** A flag consumers read behind that goes away is a warning naming them (FlagChanges). */
+  private static VersionDiff withFlags(VersionDiff d, List<EndpointChange> flags) {
+    if (flags.isEmpty()) {
+      return d;
+    }
+    List<EndpointChange> all = new ArrayList<>(d.changes());
+    all.addAll(flags);
+    return new VersionDiff(d.namespace(), d.from(), d.to(), all);
   }
 
   /**

@@ -18,7 +18,9 @@ import org.apiguardian.api.API;
  * candidate, is going back to the deployed version safe (rollback-safe)?
  *
  * <p>When a consumer declares the fields it reads, only changes that reach those fields (or the endpoints it
- * calls) count; a consumer that declares nothing is judged on every change.
+ * calls) count; a consumer that declares nothing is judged on every change. A field it reads that the backend
+ * does not send is breaking (a frontend ahead of its backend), unless it reads it behind a backend flag
+ * ({@code when:}): then the frontend hides the feature until the backend ships it, reported at INFO.
  *
  * @since 0.1
  */
@@ -98,8 +100,8 @@ public final class DeployCheck {
         continue;
       }
       ContractVersion pinned = registry.requireVersion(namespace, c.version().toString());
-      List<EndpointChange> deploy = relevant(c,
-          ContractDiff.compare(registry, pinned, cand, policy, today).changes());
+      List<EndpointChange> deploy = meets(registry, c, ContractDiff.compare(registry, pinned, cand, policy, today),
+          cand, policy);
       Optional<List<EndpointChange>> rollback = Optional.empty();
       String note;
       if (dep.isEmpty()) {
@@ -109,13 +111,27 @@ public final class DeployCheck {
       } else if (c.version().compareTo(cand.version()) < 0) {
         note = "pinned to " + c.version() + ", not yet on the candidate: a rollback does not take anything away";
       } else {
-        rollback = Optional.of(relevant(c, ContractDiff.compare(registry, cand, dep.get(), policy, today).changes()));
+        rollback = Optional.of(meets(registry, c, ContractDiff.compare(registry, cand, dep.get(), policy, today),
+            dep.get(), policy));
         note = "";
       }
       verdicts.add(new Verdict(c.id(), c.version().toString(), deploy, rollback, note));
     }
     verdicts.sort((a, b) -> a.consumer().compareTo(b.consumer()));
     return new Result(namespace, candidate, dep.map(v -> v.version().toString()), verdicts);
+  }
+
+  /**
+   * What the consumer meets on {@code backend}: the diff's changes that reach what it reads, with those that only
+   * take away fields it reads behind a flag made INFO, then a finding for each read the backend does not serve
+   * ({@link ConsumerReads}: breaking when ungated, INFO when behind a flag).
+   */
+  private static List<EndpointChange> meets(ContractRegistry registry, Consumer c, VersionDiff diff,
+      ContractVersion backend, DiffPolicy policy) {
+    ConsumerReads.Outcome reads = ConsumerReads.against(registry, c, backend, policy);
+    List<EndpointChange> out = new ArrayList<>(ConsumerReads.hideGated(c, relevant(c, diff.changes()), reads.hidden()));
+    out.addAll(reads.findings());
+    return out;
   }
 
   /** The changes that reach what the consumer reads; all changes when it declares nothing. */

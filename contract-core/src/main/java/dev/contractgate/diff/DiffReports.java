@@ -31,8 +31,25 @@ public final class DiffReports {
    */
   public static Report history(HistoryCheck.Result result, String title, ContractRegistry registry, Severity failOn,
       boolean showInfo) {
-    return history("check-history", title, result.pairs(), result.policyFindings(), registry.documents(),
+    Report r = history("check-history", title, result.pairs(), result.policyFindings(), registry.documents(),
         registry.documents(), failOn, showInfo);
+    if (result.consumers().isEmpty()) {
+      return r;
+    }
+    List<Report.Entry> entries = new ArrayList<>(r.entries());
+    for (HistoryCheck.ConsumerCheck c : result.consumers()) {
+      List<Finding> findings = new ArrayList<>();
+      // Reads hidden behind a flag are INFO but always shown: they are what the frontend will not render.
+      c.findings().forEach(f -> findings.add(finding(f, c.namespace() + "/" + c.backend(), registry.documents(),
+          registry.documents())));
+      long failing = c.findings().stream().filter(f -> f.severity().compareTo(failOn) <= 0).count();
+      long hidden = c.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
+      entries.add(new Report.Entry(c.consumer(), "reads on " + c.namespace() + "@" + c.backend(),
+          c.failsAt(failOn) ? Report.Status.FAILED : Report.Status.PASSED,
+          "built against " + c.pinned() + ": " + count(failing, "read") + " " + c.namespace() + "@" + c.backend()
+              + " does not send, " + count(hidden, "group") + " of reads hidden behind a flag", findings, 0));
+    }
+    return new Report(r.kind(), r.title(), entries, r.notes());
   }
 
   /**
@@ -89,7 +106,7 @@ public final class DiffReports {
     for (DeployCheck.Verdict v : result.verdicts()) {
       List<Finding> deploy = new ArrayList<>();
       for (EndpointChange c : v.deploy()) {
-        if (c.severity() != Severity.INFO) {
+        if (shown(c)) {
           deploy.add(finding(c, result.namespace() + "/" + result.candidate(), docs, docs));
         }
       }
@@ -102,7 +119,7 @@ public final class DiffReports {
       if (v.rollback().isPresent()) {
         List<Finding> back = new ArrayList<>();
         for (EndpointChange c : v.rollback().get()) {
-          if (c.severity() != Severity.INFO) {
+          if (shown(c)) {
             back.add(finding(c, result.namespace() + "/" + result.deployed().orElse("?"), docs, docs));
           }
         }
@@ -124,6 +141,11 @@ public final class DiffReports {
             : List.of());
   }
 
+  /** A deploy check lists what is not safe, and the reads a frontend hides behind a flag (INFO, accepted). */
+  private static boolean shown(EndpointChange c) {
+    return c.severity() != Severity.INFO || c.ruleId().equals(ConsumerReads.BEHIND_FLAG);
+  }
+
   static Finding finding(EndpointChange c, String nsVersion, Function<String, JsonNode> oldDocs,
       Function<String, JsonNode> newDocs) {
     List<Fact> extra = c.reaches().size() > 1 ? List.of(new Fact("reaches", String.join("\n", c.reaches())))
@@ -140,6 +162,9 @@ public final class DiffReports {
         default -> f.hint();
       };
       return new Finding(f.level(), f.rule(), f.where(), f.facts(), bare, f.oldFragment(), f.newFragment());
+    }
+    if (c.ruleId().startsWith("consumer.") || c.ruleId().startsWith("feature.")) {
+      return f; // its meaning says what to do: ship the backend first, or read behind a flag
     }
     if (c.ruleId().equals("response.recorded.new-only")) {
       return new Finding(f.level(), f.rule(), f.where(), f.facts(), "the backend already sends what consumers of the"

@@ -19,7 +19,9 @@ import org.apiguardian.api.API;
 
 /**
  * The history check: inside one major version every version must be backward compatible with every earlier
- * one (transitive), in both directions that apply to each part. A major bump may break.
+ * one (transitive), in both directions that apply to each part. A major bump may break. Each consumer is also
+ * checked against every later version of its major: a field it reads that such a version does not send is
+ * breaking, unless it reads it behind a backend flag ({@code when:}), which is INFO (hidden).
  *
  * <p>The exceptions of {@code contract-gate.yaml} accept single findings ({@code rule} + {@code location}
  * {@code namespace/version[/endpoint][#/pointer]}, where {@code version} is the newer version of a pair and
@@ -41,16 +43,47 @@ public final class HistoryCheck {
    * @since 0.1
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Result(List<VersionDiff> pairs, List<Change> policyFindings) {
+  public record Result(List<VersionDiff> pairs, List<Change> policyFindings, List<ConsumerCheck> consumers) {
     public Result {
       pairs = List.copyOf(pairs);
       policyFindings = List.copyOf(policyFindings);
+      consumers = List.copyOf(consumers);
     }
 
-    /** True when a pair or the policy has something at or above {@code threshold}. */
+    /** A result without consumer checks (two bare versions, a diff). */
+    public Result(List<VersionDiff> pairs, List<Change> policyFindings) {
+      this(pairs, policyFindings, List.of());
+    }
+
+    /** True when a pair, the policy or a consumer has something at or above {@code threshold}. */
     public boolean failsAt(Severity threshold) {
       return pairs.stream().anyMatch(p -> p.failsAt(threshold))
-          || policyFindings.stream().anyMatch(c -> c.severity().compareTo(threshold) <= 0);
+          || policyFindings.stream().anyMatch(c -> c.severity().compareTo(threshold) <= 0)
+          || consumers.stream().anyMatch(c -> c.failsAt(threshold));
+    }
+  }
+
+  /**
+   * One consumer's reads on a later version of its major: what it reads that this backend does not send
+   * (breaking), or does not send behind a flag the consumer reads it behind (INFO, hidden).
+   *
+   * @param consumer the consumer id
+   * @param namespace its namespace
+   * @param pinned the version it is built against
+   * @param backend the later version it meets
+   * @param findings {@code consumer.read-missing} and {@code consumer.read-behind-flag} findings
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public record ConsumerCheck(String consumer, String namespace, String pinned, String backend,
+      List<EndpointChange> findings) {
+    public ConsumerCheck {
+      Objects.requireNonNull(consumer, "consumer");
+      findings = List.copyOf(findings);
+    }
+
+    public boolean failsAt(Severity threshold) {
+      return findings.stream().anyMatch(c -> c.severity().compareTo(threshold) <= 0);
     }
   }
 
@@ -72,7 +105,22 @@ public final class HistoryCheck {
         }
       }
     }
-    return applyExceptions(pairs, registry.policy(), today);
+    Result r = applyExceptions(pairs, registry.policy(), today);
+    return new Result(r.pairs(), r.policyFindings(), consumers(registry, policy));
+  }
+
+  /** Every consumer against every later version of its major: the backends it meets while it stays as built. */
+  static List<ConsumerCheck> consumers(ContractRegistry registry, DiffPolicy policy) {
+    List<ConsumerCheck> out = new ArrayList<>();
+    for (dev.contractgate.registry.Consumer c : registry.consumers()) {
+      for (ContractVersion v : registry.versions(c.namespace())) {
+        if (v.version().major() == c.version().major() && v.version().compareTo(c.version()) > 0) {
+          out.add(new ConsumerCheck(c.id(), c.namespace(), c.version().toString(), v.version().toString(),
+              ConsumerReads.against(registry, c, v, policy).findings()));
+        }
+      }
+    }
+    return out;
   }
 
   /** Applies the exceptions of a policy to diffs. */

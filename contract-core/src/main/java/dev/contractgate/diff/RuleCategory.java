@@ -23,5 +23,7 @@ public enum RuleCategory {
   /** Findings about the policy file itself: expired or unused exceptions. */
   POLICY,
   /** Findings proven by recorded traffic. */
-  EVIDENCE
+  EVIDENCE,
+  /** What a consumer reads, and the backend flags it reads behind (docs/contract-format.md, "Feature flags"). */
+  CONSUMER
 }

@@ -124,6 +124,18 @@ public final class Rules {
         Relation.NARROWER, "a recorded response is valid under the old version but not the new: the new contract"
             + " would reject real traffic", "recording line 7: new requires /seo, the backend does not send it",
         "response.recorded.new-only"));
+    consumer(rules, ConsumerReads.MISSING, Severity.BREAKING,
+        "a consumer reads a field the backend version it meets does not send, and not behind a flag: a frontend"
+            + " ahead of its backend", "web@1.3.0 reads /items/*/videoUrl; backend 1.2.0 does not send it");
+    consumer(rules, ConsumerReads.BEHIND_FLAG, Severity.INFO,
+        "a consumer reads, behind a backend flag (when:), a field the backend does not serve yet: hidden until"
+            + " the backend ships it", "web@1.3.0 reads /items/*/videoUrl when: feature_enabled; backend 1.2.0");
+    consumer(rules, FlagChanges.REMOVED, Severity.WARNING,
+        "a feature flag that consumers read behind was removed: their feature disappears silently",
+        "featureFlag: feature_enabled → (absent)");
+    consumer(rules, FlagChanges.TYPE_CHANGED, Severity.WARNING,
+        "a feature flag that consumers read behind is no longer a boolean: their check may never be true",
+        "feature_enabled: boolean → string");
     rules.sort(Comparator.comparing(Rule::id));
     Map<String, Rule> map = new LinkedHashMap<>();
     for (Rule r : rules) {
@@ -132,6 +144,10 @@ public final class Rules {
       }
     }
     return map;
+  }
+
+  private static void consumer(List<Rule> rules, String id, Severity severity, String description, String example) {
+    rules.add(new Rule(id, RuleCategory.CONSUMER, Direction.BOTH, severity, Relation.EQUAL, description, example, id));
   }
 
   private static void endpoint(

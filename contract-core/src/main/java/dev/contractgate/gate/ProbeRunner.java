@@ -306,9 +306,14 @@ final class ProbeRunner {
     for (String name : response.headers().names()) {
       headers.put(name, response.headers(name).stream().map(v -> Redaction.scrub(v, encoded)).toList());
     }
+    if (FlagChecks.featureOff(plan.endpoint, status)) {
+      return result(plan, Outcome.PASSED, status, startNanos, attempt, List.of(),
+          "404: feature off (" + plan.endpoint.id() + " is a flag endpoint: the backend does not serve it yet)");
+    }
     ValidationResult v = ResponseValidator.of(s.registry())
         .validate(plan.version, plan.endpoint, new ObservedResponse(status, headers, body));
     List<Violation> violations = new ArrayList<>(v.violations());
+    Optional<String> flag = FlagChecks.apply(plan.endpoint, status, body, violations);
     int expected = plan.endpoint.probe().map(Endpoint.Probe::expectStatus).orElse(status);
     if (status != expected && violations.stream().noneMatch(x -> x.rule().equals("status.undeclared"))) {
       violations.add(new Violation("status.unexpected", "status", Optional.empty(),
@@ -317,7 +322,7 @@ final class ProbeRunner {
     }
     long ms = (System.nanoTime() - startNanos) / 1_000_000;
     return result(plan, violations.isEmpty() ? Outcome.PASSED : Outcome.VIOLATED, status, startNanos, attempt,
-        violations, status + " in " + ms + " ms" + (violations.isEmpty() ? ""
+        violations, status + " in " + ms + " ms" + flag.map(f -> ", " + f).orElse("") + (violations.isEmpty() ? ""
             : ", " + violations.size() + (violations.size() == 1 ? " violation" : " violations")));
   }
 

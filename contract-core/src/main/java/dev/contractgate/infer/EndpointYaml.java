@@ -29,7 +29,17 @@ final class EndpointYaml {
       o.put("deprecated", true);
     }
     e.sunset().ifPresent(d -> o.put("sunset", d.toString()));
-    e.featureFlag().ifPresent(f -> o.put("featureFlag", f));
+    e.featureFlag().ifPresent(f -> {
+      if (f.gates().isEmpty() && !f.isEndpoint() && !f.name().startsWith("/")) {
+        o.put("featureFlag", f.name());
+      } else {
+        ObjectNode flag = o.putObject("featureFlag");
+        f.pointer().ifPresentOrElse(p -> flag.put("pointer", p), () -> flag.put("endpoint", true));
+        if (!f.gates().isEmpty()) {
+          f.gates().forEach(flag.putArray("gates")::add);
+        }
+      }
+    });
     EndpointsYaml.requestAndResponses(e, o, s -> relative(s, versionDir));
     e.probe().ifPresent(p -> {
       ObjectNode po = o.putObject("probe");

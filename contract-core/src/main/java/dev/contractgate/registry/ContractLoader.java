@@ -138,7 +138,10 @@ final class ContractLoader {
         continue;
       }
       String id = name.substring(0, name.lastIndexOf('.'));
-      out.add(ConsumerReader.read(files, p, CONSUMERS_DIR + "/" + name, id, versions));
+      out.add(ConsumerReader.read(files, p, CONSUMERS_DIR + "/" + name, id, versions, SchemaPointers.of(file -> {
+        LocatedDocument d = schemas.documents().get(file);
+        return d == null ? null : d.root();
+      })));
     }
     return List.copyOf(out);
   }

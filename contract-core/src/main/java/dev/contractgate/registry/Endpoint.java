@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
  * @param summary free text, may be empty
  * @param deprecated whether consumers should move away from it
  * @param sunset when a deprecated endpoint may be removed
- * @param featureFlag the response field that gates the feature, if any
+ * @param featureFlag the backend-owned flag of the feature this endpoint serves, if any (a boolean response
+ *     field, or the endpoint itself)
  * @param request schemas of the query and body
  * @param responses by HTTP status, sorted
  * @param probe the request a live check sends, if declared
@@ -37,7 +38,7 @@ public record Endpoint(
     String summary,
     boolean deprecated,
     Optional<LocalDate> sunset,
-    Optional<String> featureFlag,
+    Optional<FeatureFlag> featureFlag,
     Request request,
     Map<Integer, Response> responses,
     Optional<Probe> probe,

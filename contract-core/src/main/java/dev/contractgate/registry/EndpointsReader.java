@@ -138,11 +138,18 @@ final class EndpointsReader {
         f.optionalString("summary", "write a short text").orElse(""),
         f.optionalBoolean("deprecated", false),
         f.optionalDate("sunset"),
-        f.optionalString("featureFlag", "name the response field, e.g. feature_enabled"),
+        FlagReader.read(f, byStatus, pointers()),
         request,
         byStatus,
         probe,
         f.location());
+  }
+
+  private SchemaPointers pointers() {
+    return SchemaPointers.of(file -> {
+      LocatedDocument d = schemas.document(file);
+      return d == null ? null : d.root();
+    });
   }
 
   private Endpoint.Response response(Fields r, int status) {

@@ -169,7 +169,10 @@ class ContractTreeLoadingTest {
     @Test
     void should_load_a_consumer_with_reads() {
       // GIVEN
-      ContractTree tree = tree().consumer("shop-web", """
+      ContractTree tree = tree().schema("shop", "1.0.0", "order.schema.json", """
+          {"type": "object", "properties": {"id": {"type": "integer"},
+            "items": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}}}}}}
+          """).consumer("shop-web", """
           namespace: shop
           version: 1.0.0
           owners: [web@shop.example]

@@ -29,7 +29,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * The history check as dynamic tests: one container per namespace, one test per version pair of the same
- * major, failing with every breaking change (rule id, namespace, versions, endpoint, pointer, old and new).
+ * major, failing with every breaking change (rule id, namespace, versions, endpoint, pointer, old and new); and a
+ * container {@code consumers} with a test per consumer and later version of its major, failing on a field the
+ * consumer reads that the version does not send, unless it reads it behind a backend flag.
  *
  * <pre>{@code
  * @TestFactory
@@ -91,6 +93,19 @@ public final class ContractHistory {
     }
     List<DynamicNode> nodes = new ArrayList<>();
     byNamespace.forEach((ns, tests) -> nodes.add(DynamicContainer.dynamicContainer(ns, tests.stream())));
+    if (!result.consumers().isEmpty()) {
+      // A consumer's reads on the later versions of its major; reads hidden behind a flag pass.
+      nodes.add(DynamicContainer.dynamicContainer("consumers", result.consumers().stream().map(c ->
+          DynamicTest.dynamicTest(c.consumer() + " on " + c.namespace() + "@" + c.backend(), () -> {
+            StringBuilder b = new StringBuilder();
+            c.findings().stream().filter(f -> f.severity().compareTo(failOn) <= 0)
+                .forEach(f -> b.append("\n\n").append(f.change().message()));
+            if (b.length() > 0) {
+              throw new AssertionFailedError(c.consumer() + " (built against " + c.namespace() + "@" + c.pinned()
+                  + ") reads what " + c.namespace() + "@" + c.backend() + " does not send" + b);
+            }
+          }))));
+    }
     if (!result.policyFindings().isEmpty()) {
       nodes.add(DynamicTest.dynamicTest("contract-gate.yaml", () -> {
         StringBuilder b = new StringBuilder();

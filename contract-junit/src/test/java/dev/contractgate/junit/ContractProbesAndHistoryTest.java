@@ -79,14 +79,14 @@ class ContractProbesAndHistoryTest {
 
   @Test
   void should_fail_the_history_test_of_a_pair_with_a_dropped_required_field(@TempDir Path dir) throws Throwable {
-    // GIVEN a copy of the example tree whose 1.2.0 Author no longer requires a name
+    // GIVEN a copy of the example tree whose 1.2.0 Author no longer requires a name (ivanpin-web still reads it,
+    // so the name stays declared: a read of an undeclared field would stop the load)
     Path tree = copyExamples(dir);
     Path common = tree.resolve("ivanpin/1.2.0/schemas/common.schema.json");
     JsonMapper json = JsonMapper.builder().build();
     ObjectNode doc = (ObjectNode) json.readTree(common.toFile());
     ObjectNode author = (ObjectNode) doc.path("$defs").path("Author");
     ((ArrayNode) author.get("required")).removeIf(n -> n.asString().equals("name"));
-    ((ObjectNode) author.get("properties")).remove("name");
     Files.writeString(common, doc.toString());
     ContractRegistry registry = ContractRegistry.load(tree);
     // WHEN
@@ -127,4 +127,30 @@ class ContractProbesAndHistoryTest {
     return target;
   }
 
+  @Test
+  void should_fail_the_consumer_test_when_a_later_version_drops_a_field_it_reads(@TempDir Path dir) throws Throwable {
+    // GIVEN a copy of the example tree whose wgp 1.2.0 cases no longer declare "client", which wgp-web (1.1.0) reads
+    Path tree = copyExamples(dir);
+    Path cases = tree.resolve("wgp/1.2.0/schemas/cases-list.schema.json");
+    JsonMapper json = JsonMapper.builder().build();
+    ObjectNode doc = (ObjectNode) json.readTree(cases.toFile());
+    ObjectNode c = (ObjectNode) doc.path("$defs").path("Case");
+    ((ArrayNode) c.get("required")).removeIf(n -> n.asString().equals("client"));
+    ((ObjectNode) c.get("properties")).remove("client");
+    Files.writeString(cases, doc.toString());
+    // WHEN
+    List<DynamicTest> tests = flatten(ContractHistory.of(ContractRegistry.load(tree)).tests());
+    List<DynamicTest> clean = flatten(ContractHistory.of(ContractRegistry.load(copyExamples(dir.resolve("clean"))))
+        .tests());
+    // THEN
+    DynamicTest consumer = tests.stream().filter(t -> t.getDisplayName().equals("wgp-web on wgp@1.2.0"))
+        .findFirst().orElseThrow();
+    assertThatThrownBy(() -> consumer.getExecutable().execute())
+        .hasMessageContaining("wgp-web (built against wgp@1.1.0) reads what wgp@1.2.0 does not send")
+        .hasMessageContaining("consumer.read-missing at cases.list")
+        .hasMessageContaining("/items/*/client");
+    DynamicTest passing = clean.stream().filter(t -> t.getDisplayName().equals("wgp-web on wgp@1.2.0"))
+        .findFirst().orElseThrow();
+    passing.getExecutable().execute();
+  }
 }
