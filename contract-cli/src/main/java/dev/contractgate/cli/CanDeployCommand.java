@@ -64,7 +64,7 @@ final class CanDeployCommand implements Callable<Integer> {
           "--env reads the deployed version from the deployments log: leave out --deployed");
     }
     ContractRegistry registry = contracts.load();
-    LockCheck.Result lock = ReleaseGuard.check(contracts, registry);
+    LockCheck.Result lock = ReleaseGuard.only(ReleaseGuard.check(contracts, registry), List.of(namespace));
     DeployCheck.Result result;
     List<String> notes = List.of();
     if (environment == null) {

@@ -67,7 +67,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
     boolean failed = result.failsAt(diff.threshold());
     if (baseline == null) {
       LockCheck.Result lock = ReleaseGuard.check(contracts, registry);
-      report = ReleaseGuard.with(report, lock);
+      report = ReleaseGuard.with(report, ReleaseReports.lock(lock));
       failed |= !lock.passed();
     } else {
       // The baseline's lock decides what was released; the working tree's own lock is checked as well.

@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
       deployNotes.addAll(running.notes());
     }
     LockCheck.Result lock = LockCheck.run(registry, tree, ReleasedContent.none());
-    deployEntries.addAll(ReleaseReports.lock(lock));
+    ReleaseReports.lock(lock).stream().filter(e -> e.status() == Report.Status.FAILED).forEach(deployEntries::add);
     reports.emit(new Report("can-deploy", "demo can-deploy --env " + DemoChecklist.ENV + (story == ROLLBACK
         ? " (rollback to the previous ivanpin version)" : ""), deployEntries, deployNotes));
     out.println();

@@ -21,9 +21,25 @@ final class ReleaseGuard {
     return LockCheck.run(registry, contracts.root(), ReleasedContent.git(contracts.root()));
   }
 
-  /** {@code report} with one entry per released version added. */
+  /**
+   * The lock check narrowed to {@code namespaces} (all when empty): a gate about one namespace answers for
+   * that namespace's released versions.
+   */
+  static LockCheck.Result only(LockCheck.Result lock, List<String> namespaces) {
+    if (namespaces.isEmpty()) {
+      return lock;
+    }
+    return new LockCheck.Result(
+        lock.released().stream().filter(v -> namespaces.contains(v.substring(0, v.indexOf('/')))).toList(),
+        lock.drifts().stream().filter(d -> namespaces.contains(d.namespace())).toList());
+  }
+
+  /**
+   * {@code report} with an entry for each released version that changed; the versions that did not are left
+   * out, so that a gate's report stays about what it gates (check-history lists them all).
+   */
   static Report with(Report report, LockCheck.Result lock) {
-    return with(report, ReleaseReports.lock(lock));
+    return with(report, ReleaseReports.lock(lock).stream().filter(e -> e.status() == Report.Status.FAILED).toList());
   }
 
   static Report with(Report report, List<Report.Entry> more) {

@@ -98,7 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    LockCheck.Result lock = ReleaseGuard.check(contracts, registry);
+    LockCheck.Result lock = ReleaseGuard.only(ReleaseGuard.check(contracts, registry), namespaces);
     GateResult result = gate.run();
     reports.emit(ReleaseGuard.with(GateReports.of(result), lock));
     if (result.unreachable()) {

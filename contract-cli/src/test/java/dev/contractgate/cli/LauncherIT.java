@@ -45,12 +45,12 @@ class LauncherIT {
 
   @Test
   void first_run_records_the_archive_and_later_runs_use_it_with_the_same_output() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
     assertThat(plain.exit).isZero();
     assertThat(plain.out).contains("ivanpin", "wgp");
     assertThat(archive).doesNotExist();
 
-    Run first = run(Map.of(), "list");
+    Run first = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(first.exit).isZero();
     assertThat(first.out).isEqualTo(plain.out);
     assertThat(first.err).isEqualTo(plain.err);
@@ -60,7 +60,7 @@ class LauncherIT {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
 
-    Run second = run(Map.of(), "list");
+    Run second = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(second.exit).isZero();
     assertThat(second.out).isEqualTo(plain.out);
     assertThat(second.err).isEqualTo(plain.err);
@@ -74,14 +74,14 @@ class LauncherIT {
 
   @Test
   void an_archive_that_does_not_match_the_jar_is_ignored_silently() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
-    assertThat(run(Map.of(), "list").exit).isZero();
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
+    assertThat(run(Map.of(), "list", "--contracts", "classpath:examples").exit).isZero();
     assertThat(archive).exists();
     // The archive names the jar's time stamp; a jar touched since (yet older than the archive, so the
     // launcher still picks the archive) makes the JVM refuse it, and by default it says so on stdout.
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
 
-    Run mismatched = run(Map.of(), "list");
+    Run mismatched = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(mismatched.exit).isZero();
     assertThat(mismatched.out).isEqualTo(plain.out);
     assertThat(mismatched.err).isEqualTo(plain.err);
@@ -89,11 +89,11 @@ class LauncherIT {
 
   @Test
   void a_broken_archive_is_ignored_silently() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
     Files.writeString(archive, "not an archive");
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
 
-    Run broken = run(Map.of(), "list");
+    Run broken = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(broken.exit).isZero();
     assertThat(broken.out).isEqualTo(plain.out);
     assertThat(broken.err).isEqualTo(plain.err);
@@ -105,7 +105,7 @@ class LauncherIT {
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
 
-    Run run = run(Map.of(), "list");
+    Run run = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(run.exit).isZero();
     assertThat(Files.readAllBytes(archive)).isNotEqualTo("stale".getBytes(StandardCharsets.UTF_8));
     assertThat(Files.getLastModifiedTime(archive).toInstant()).isAfter(Files.getLastModifiedTime(jar).toInstant());
@@ -113,10 +113,10 @@ class LauncherIT {
 
   @Test
   void the_exit_code_and_error_survive_the_recording_run() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "validate", "-n", "ivanpin", "-e", "nosuch", "missing.json");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "nosuch", "missing.json");
     assertThat(plain.exit).isNotZero();
 
-    Run first = run(Map.of(), "validate", "-n", "ivanpin", "-e", "nosuch", "missing.json");
+    Run first = run(Map.of(), "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "nosuch", "missing.json");
     assertThat(first.exit).isEqualTo(plain.exit);
     assertThat(first.err).isEqualTo(plain.err);
     assertThat(first.out).isEqualTo(plain.out);

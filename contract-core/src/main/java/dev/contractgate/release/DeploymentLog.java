@@ -51,6 +51,8 @@ public final class DeploymentLog {
       # <time UTC> <environment> consumer <consumer> <build version> contract=<contract version> by=<who>
       """;
 
+  private static final Object APPENDING = new Object();
+
   private final List<Deployment> entries;
 
   private DeploymentLog(List<Deployment> entries) {
@@ -145,6 +147,14 @@ public final class DeploymentLog {
     Objects.requireNonNull(deployment, "deployment");
     Path file = root.resolve(FILE);
     read(root); // refuse to append to a log that cannot be read (e.g. an unresolved merge)
+    // A file lock guards against other processes; inside this one, threads would collide on it
+    // (OverlappingFileLockException), so they take turns first.
+    synchronized (APPENDING) {
+      appendLocked(file, deployment);
+    }
+  }
+
+  private static void appendLocked(Path file, Deployment deployment) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
         FileLock lock = ch.lock()) {
