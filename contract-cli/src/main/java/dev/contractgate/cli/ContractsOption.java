@@ -26,7 +26,7 @@ final class ContractsOption {
       description = "Root of the contract tree (see docs/contract-format.md), or classpath:ROOT;"
           + " " + EXAMPLES + " is the example tree packaged with the command. Default: the nearest folder"
           + " upward from the working directory that holds a contract-gate.yaml, or its contracts/ subfolder"
-          + " (with a contract-gate.yaml or namespace folders).")
+          + " (with a contract-gate.yaml or namespace folders), or contracts/src/main/contracts.")
   String directory;
 
   @Spec(Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
@@ -74,7 +74,8 @@ final class ContractsOption {
 
   /**
    * The nearest tree from {@code start} upward: a folder with a {@code contract-gate.yaml}, or its
-   * {@code contracts/} subfolder when that has one or holds a namespace folder ({@code NS/namespace.yaml}).
+   * {@code contracts/} subfolder when that has one or holds a namespace folder ({@code NS/namespace.yaml}), or
+   * a {@code contracts} Maven module's {@code contracts/src/main/contracts} with a {@code contract-gate.yaml}.
    */
   static Optional<Path> find(Path start) {
     for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
@@ -84,6 +85,10 @@ final class ContractsOption {
       Path c = d.resolve("contracts");
       if (Files.isRegularFile(c.resolve("contract-gate.yaml")) || holdsNamespace(c)) {
         return Optional.of(c);
+      }
+      Path module = c.resolve("src").resolve("main").resolve("contracts");
+      if (Files.isRegularFile(module.resolve("contract-gate.yaml"))) {
+        return Optional.of(module);
       }
     }
     return Optional.empty();

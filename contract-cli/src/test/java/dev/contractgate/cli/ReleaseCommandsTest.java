@@ -86,6 +86,12 @@ class ReleaseCommandsTest {
       CliRun run = inDir(dir.resolve("bare"), "list");
       assertThat(run.exitCode()).as(run.all()).isZero();
       assertThat(run.out()).contains(bare.toString());
+      // and a contracts Maven module, seen from a sibling module
+      Path module = DiffCommandsTest.copyOfExampleTree(dir.resolve("mvn/contracts/src/main/contracts"));
+      Files.createDirectories(dir.resolve("mvn/backend"));
+      CliRun fromSibling = inDir(dir.resolve("mvn/backend"), "list");
+      assertThat(fromSibling.exitCode()).as(fromSibling.all()).isZero();
+      assertThat(fromSibling.out()).contains(module.toString());
     }
 
     @Test
