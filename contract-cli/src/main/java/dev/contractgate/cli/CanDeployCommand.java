@@ -78,7 +78,15 @@ final class CanDeployCommand implements Callable<Integer> {
     }
     Report report = ReleaseGuard.with(DiffReports.deploy(result, registry), lock);
     List<String> allNotes = new java.util.ArrayList<>(notes);
-    allNotes.addAll(report.notes());
+    if (environment != null && result.verdicts().isEmpty()) {
+      // "no consumer declared" would be wrong here: consumers may be declared but none runs in the environment
+      allNotes.add("No consumer build of " + namespace + " is recorded in " + environment + ", so none is judged;"
+          + " record each frontend's deploys with 'contract-gate record-deployment --env " + environment
+          + " --consumer NAME --consumer-version X'.");
+      report.notes().stream().filter(n -> !n.startsWith("No consumer of")).forEach(allNotes::add);
+    } else {
+      allNotes.addAll(report.notes());
+    }
     reports.emit(new Report(report.kind(), report.title(), report.entries(), allNotes));
     return result.safe() && lock.passed() ? ExitCodes.OK : ExitCodes.FAILED;
   }

@@ -66,7 +66,8 @@ final class ContractsOption {
     Path start = Redactor.root(mixee).map(r -> r.workingDirectory).orElse(Path.of("").toAbsolutePath());
     return find(start).orElseThrow(() -> new CommandFailure(ExitCodes.USAGE,
         "No contract tree: --contracts is not given, and no folder from " + start + " upward holds a "
-            + "contract-gate.yaml, or a contracts/ folder with one or with namespace folders.\n"
+            + "contract-gate.yaml, a contracts/ folder with one or with namespace folders, or a"
+            + " contracts/src/main/contracts with one.\n"
             + "  hint: pass --contracts DIR with the root of your contract tree, run the command inside it, or add a"
             + " contract-gate.yaml at its root (docs/contract-format.md); --contracts " + EXAMPLES
             + " names the example tree, and 'contract-gate demo' shows it end to end."));

@@ -125,7 +125,7 @@ final class DeploymentsCommand implements Callable<Integer> {
 
   static String markdown(DeploymentLog log, List<String> envs, String where) {
     StringBuilder b = new StringBuilder("## Deployments\n\nLog: `" + where + "`, " + log.entries().size()
-        + " deployments.\n");
+        + (log.entries().size() == 1 ? " deployment" : " deployments") + ".\n");
     for (String env : envs) {
       DeploymentLog.State s = log.state(env);
       b.append("\n### ").append(env).append("\n\n| What | Version | Contract | Since | By | Previous |\n"

@@ -276,6 +276,12 @@ class ReleaseCommandsTest {
       assertThat(env.path("backends").get(0).path("version").asString()).isEqualTo("1.2.0");
       assertThat(env.path("backends").get(0).path("previous").asString()).isEqualTo("1.1.0");
       assertThat(env.path("log")).hasSize(2);
+      CliRun deploy = CliRun.run("can-deploy", "--contracts", t, "--env", "production", "-n", "wgp", "--candidate", "1.2.0");
+      assertThat(deploy.exitCode()).as(deploy.all()).isZero();
+      assertThat(deploy.out()).contains("No consumer build of wgp is recorded in production",
+          "production: consumer wgp-web is not recorded there: not judged",
+          "wgp 1.2.0 runs already", "rollback target: the previous version 1.1.0")
+          .doesNotContain("declared under consumers/");
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class DeploymentLog {
   /** The log of the tree at {@code root}; empty when there is none. */
   public static DeploymentLog read(Path root) {
     Path file = root.resolve(FILE);
+    refuseLink(file);
     if (!Files.exists(file)) {
       return new DeploymentLog(List.of());
     }
@@ -236,5 +237,16 @@ public final class DeploymentLog {
   public Optional<String> environment(String name) {
     return environments().stream().filter(e -> e.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
         .findFirst();
+  }
+
+  /** A link would make the command read (and quote, in an error) a file outside the tree. */
+  private static void refuseLink(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      throw ContractException.builder("Cannot read the deployments log", FILE)
+          .expected("a regular file in the tree")
+          .butWas("a symbolic link (target not shown)")
+          .hint("replace the link with the file itself")
+          .build();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.contractgate.release;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,7 +53,8 @@ final class Digests {
       return out;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).forEach(p -> {
+      // Links are listed, never followed: their content is not the tree's (see LINK).
+      s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)).forEach(p -> {
         String rel = root.relativize(p).toString().replace('\\', '/');
         if (Stream.of(rel.split("/")).noneMatch(seg -> seg.startsWith("."))) {
           out.put(rel, p);
@@ -62,6 +64,14 @@ final class Digests {
       throw new UncheckedIOException("Cannot list " + namespace + "/" + version + "/", e);
     }
     return out;
+  }
+
+  /** What stands for a symbolic link's digest: a link is never read, so its target cannot leak into a report. */
+  static final String LINK = "symbolic-link";
+
+  /** The digest of a listed file, {@link #LINK} for a link. */
+  static String ofFile(Path file) {
+    return Files.isSymbolicLink(file) ? LINK : of(read(file));
   }
 
   static byte[] read(Path file) {

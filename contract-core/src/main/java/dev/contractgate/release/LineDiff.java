@@ -38,12 +38,12 @@ final class LineDiff {
         i++;
         j++;
         continue;
-      } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        line = "+ " + (j + 1) + ": " + ReleaseLock.clip(b[j]);
-        j++;
-      } else {
+      } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
         line = "- " + (i + 1) + ": " + ReleaseLock.clip(a[i]);
         i++;
+      } else {
+        line = "+ " + (j + 1) + ": " + ReleaseLock.clip(b[j]);
+        j++;
       }
       if (out.size() < MAX_SHOWN) {
         out.add(line);

@@ -147,13 +147,16 @@ public final class LockCheck {
       Map<String, String> locked = lock.files(ns, v);
       Map<String, Path> present = Digests.versionFiles(root, ns, v);
       Map<String, String> now = new TreeMap<>();
-      present.forEach((f, p) -> now.put(f, Digests.of(Digests.read(p))));
+      present.forEach((f, p) -> now.put(f, Digests.ofFile(p)));
       for (Map.Entry<String, String> e : locked.entrySet()) {
         String f = e.getKey();
         String actual = now.get(f);
         if (actual == null) {
           drifts.add(new Drift(ns, v, f, Kind.REMOVED, e.getValue(), "",
               List.of(present.isEmpty() ? "the whole version folder " + nv + "/ is gone" : "the file is gone")));
+        } else if (actual.equals(Digests.LINK)) {
+          drifts.add(new Drift(ns, v, f, Kind.CHANGED, e.getValue(), "",
+              List.of("the released file was replaced by a symbolic link (not read, target not shown)")));
         } else if (!actual.equals(e.getValue())) {
           byte[] current = Digests.read(present.get(f));
           drifts.add(new Drift(ns, v, f, Kind.CHANGED, e.getValue(), actual,
@@ -162,7 +165,9 @@ public final class LockCheck {
       }
       for (String f : now.keySet()) {
         if (!locked.containsKey(f)) {
-          drifts.add(new Drift(ns, v, f, Kind.ADDED, "", now.get(f), List.of("a new file in a released version")));
+          String link = now.get(f).equals(Digests.LINK) ? " (a symbolic link, not read)" : "";
+          drifts.add(new Drift(ns, v, f, Kind.ADDED, "", link.isEmpty() ? now.get(f) : "",
+              List.of("a new file in a released version" + link)));
         }
       }
     }

@@ -63,6 +63,7 @@ public final class ReleaseLock {
   /** The lock of the tree at {@code root}; an empty lock when there is no lock file. */
   public static ReleaseLock read(Path root) {
     Path file = root.resolve(FILE);
+    refuseLink(file);
     if (!Files.exists(file)) {
       return new ReleaseLock(Map.of());
     }
@@ -205,7 +206,14 @@ public final class ReleaseLock {
     registry.requireVersion(namespace, version);
     ReleaseLock lock = read(root);
     Map<String, String> now = new TreeMap<>();
-    Digests.versionFiles(root, namespace, version).forEach((f, p) -> now.put(f, Digests.of(Digests.read(p))));
+    Digests.versionFiles(root, namespace, version).forEach((f, p) -> now.put(f, Digests.ofFile(p)));
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      if (e.getValue().equals(Digests.LINK)) {
+        throw ContractException.builder("Cannot release " + namespace + "/" + version, e.getKey())
+            .expected("a regular file").butWas("a symbolic link (target not shown)")
+            .hint("copy the file into the version folder instead of linking to it").build();
+      }
+    }
     Map<String, String> locked = lock.files(namespace, version);
     if (!locked.isEmpty()) {
       if (locked.equals(now)) {
@@ -248,5 +256,16 @@ public final class ReleaseLock {
   static String versionOf(String file) {
     int first = file.indexOf('/');
     return file.substring(0, file.indexOf('/', first + 1));
+  }
+
+  /** A link would make the command read (and quote, in an error) a file outside the tree. */
+  private static void refuseLink(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      throw ContractException.builder("Cannot read the lock file", FILE)
+          .expected("a regular file in the tree")
+          .butWas("a symbolic link (target not shown)")
+          .hint("replace the link with the file itself")
+          .build();
+    }
   }
 }

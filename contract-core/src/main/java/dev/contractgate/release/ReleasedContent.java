@@ -45,7 +45,7 @@ public final class ReleasedContent {
     Objects.requireNonNull(root, "root");
     return new ReleasedContent((file, digest) -> {
       Path p = root.resolve(file).normalize();
-      if (!p.startsWith(root.normalize()) || !Files.isRegularFile(p)) {
+      if (!p.startsWith(root.normalize()) || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         return Optional.empty();
       }
       byte[] b = Digests.read(p);

@@ -94,6 +94,28 @@ class LockCheckTest {
         .extracting(LockCheck.Drift::file).containsExactly("ivanpin/1.3.0/schemas/blog-detail.schema.json");
   }
 
+  @Test
+  void a_released_file_replaced_by_a_link_is_never_read(@TempDir Path dir) throws IOException {
+    // GIVEN a secret outside the tree, and a pull request that links a released file (and a new one) to it
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-VALUE\n");
+    Path tree = Trees.copy(dir.resolve("tree"));
+    Path released = tree.resolve("wgp/1.1.0/schemas/error.schema.json");
+    Files.delete(released);
+    try {
+      Files.createSymbolicLink(released, secret);
+      Files.createSymbolicLink(tree.resolve("wgp/1.1.0/schemas/extra.json"), secret);
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+    }
+    // WHEN
+    LockCheck.Result r = LockCheck.compare(ReleaseLock.read(tree), tree, f -> null, ReleasedContent.tree(Trees.EXAMPLES));
+    // THEN
+    assertThat(r.drifts()).extracting(d -> d.kind() + " " + d.file())
+        .containsExactly("CHANGED wgp/1.1.0/schemas/error.schema.json", "ADDED wgp/1.1.0/schemas/extra.json");
+    assertThat(r.render()).contains("replaced by a symbolic link (not read, target not shown)", "(a symbolic link, not read)")
+        .doesNotContain("TOP-SECRET-VALUE", secret.toString());
+  }
+
   static void deleteTree(Path p) throws IOException {
     try (var s = Files.walk(p)) {
       for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -114,6 +114,26 @@ class ReleaseLockTest {
   }
 
   @Test
+  void a_lock_or_log_that_is_a_link_is_refused_without_reading_its_target(@TempDir Path dir) throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-VALUE\n");
+    Path tree = Trees.copy(dir.resolve("tree"));
+    Files.delete(tree.resolve(ReleaseLock.FILE));
+    try {
+      Files.createSymbolicLink(tree.resolve(ReleaseLock.FILE), secret);
+      Files.createSymbolicLink(tree.resolve(DeploymentLog.FILE), secret);
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+    }
+    assertThatThrownBy(() -> ReleaseLock.read(tree)).isInstanceOf(ContractException.class)
+        .hasMessageContaining("contract-gate.lock").hasMessageContaining("symbolic link (target not shown)")
+        .message().doesNotContain("TOP-SECRET");
+    assertThatThrownBy(() -> DeploymentLog.append(tree, DeploymentLogTest.backend("production", "wgp", "1.0.0", 0)))
+        .isInstanceOf(ContractException.class).hasMessageContaining("contract-gate.deployments")
+        .message().doesNotContain("TOP-SECRET");
+    assertThat(secret).hasContent("TOP-SECRET-VALUE");
+  }
+
+  @Test
   void crlf_line_ends_from_a_windows_checkout_do_not_count_as_an_edit(@TempDir Path dir) throws IOException {
     Path tree = Trees.copy(dir);
     Path file = tree.resolve("ivanpin/1.2.0/endpoints.yaml");
