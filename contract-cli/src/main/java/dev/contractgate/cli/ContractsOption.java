@@ -43,6 +43,12 @@ final class ContractsOption {
       root = LockCheck.rootOf(registry);
     } else {
       root = directory != null ? Path.of(directory) : discover();
+      if (directory == null) {
+        // The arguments named no tree, so the scan before parsing did not see this one's namespace files: an
+        // error while loading may quote a token pasted there.
+        Redactor.root(mixee).ifPresent(r -> SecretScan.beforeParse(r.redactor, new String[] {root.toString()},
+            r.environment));
+      }
       registry = ContractRegistry.load(root);
     }
     Redactor.root(mixee).ifPresent(r -> r.learn(registry));

@@ -10,6 +10,7 @@ import dev.contractgate.release.DeploymentLog;
 import dev.contractgate.release.LockCheck;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -29,19 +30,25 @@ final class DemoChecklist {
 
   static final String ENV = "production";
   static final String BY = "demo";
+  static final String MARKER = ".contract-gate-demo";
 
   private DemoChecklist() {}
 
   /**
-   * Copies the example tree to {@code dir/tree} (replacing an earlier demo's copy) and records what the story
+   * Copies the example tree to {@code dir/demo-tree} (replacing an earlier demo's copy, never anything else) and records what the story
    * says already runs: production on the previous versions (or, for the rollback story, on the newest with
    * ivanpin-web built against it), staging on the newest.
    */
   static Path seed(ContractRegistry examples, Path dir, boolean rollbackStory) {
     Path from = LockCheck.rootOf(examples);
-    Path to = dir.resolve("tree");
+    Path to = dir.resolve("demo-tree");
     try {
-      if (Files.isDirectory(to)) {
+      if (Files.exists(to, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(to.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+        // Only a copy this demo wrote is ever deleted.
+        throw new CommandFailure(ExitCodes.USAGE, to + " exists and was not written by the demo; choose another"
+            + " --report-dir (the demo keeps its copy of the example tree in REPORT-DIR/demo-tree).");
+      }
+      if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
         try (Stream<Path> s = Files.walk(to)) {
           for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
             Files.delete(p);
@@ -58,6 +65,7 @@ final class DemoChecklist {
           }
         }
       }
+      Files.writeString(to.resolve(MARKER), "Written by contract-gate demo; deleted and rewritten by its next run.\n");
     } catch (IOException e) {
       throw new CommandFailure(ExitCodes.INPUT, "Cannot copy the example tree to " + to + ": " + e.getMessage());
     }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = {
-      "Walk the deploy checklist on a copy of the example contracts (REPORT-DIR/tree, with a deployments log"
+      "Walk the deploy checklist on a copy of the example contracts (REPORT-DIR/demo-tree, with a deployments log"
           + " that says what runs in production and staging): 1. which changes are waiting, 2. compatibility"
           + " (can-deploy --env production), 3. both sites verified (the live gate against an embedded backend,"
           + " WireMock on a free loopback port, serving both namespaces), 4. the deployment recorded"

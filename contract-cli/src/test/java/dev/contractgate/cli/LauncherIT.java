@@ -66,7 +66,7 @@ class LauncherIT {
     assertThat(second.err).isEqualTo(plain.err);
 
     // The JVM says where each class came from; our own classes must come from the archive now.
-    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list");
+    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list", "--contracts", "classpath:examples");
     assertThat(traced.exit).isZero();
     assertThat(traced.out.lines().filter(l -> l.contains("dev.contractgate.cli.ContractCli ")))
         .singleElement().asString().contains("shared objects file (top)");
@@ -124,11 +124,11 @@ class LauncherIT {
 
   @Test
   void the_recording_run_reads_standard_input() throws Exception {
-    Run plain = runWithInput(Map.of("CONTRACT_GATE_CDS", "0"), "{}", "validate", "-n", "ivanpin", "-e", "blog.list", "-");
+    Run plain = runWithInput(Map.of("CONTRACT_GATE_CDS", "0"), "{}", "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-");
     assertThat(plain.exit).isEqualTo(1);
     assertThat(plain.out).contains("feature_enabled");
 
-    Run first = runWithInput(Map.of(), "{}", "validate", "-n", "ivanpin", "-e", "blog.list", "-");
+    Run first = runWithInput(Map.of(), "{}", "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-");
     assertThat(archive).exists();
     assertThat(first.exit).isEqualTo(plain.exit);
     assertThat(first.out).isEqualTo(plain.out);
@@ -139,10 +139,10 @@ class LauncherIT {
   void java_opts_that_rule_out_class_sharing_still_run_the_command_and_record_nothing() throws Exception {
     // With -Xshare:off a JVM asked to record an archive does not start at all, and says so on stdout.
     Map<String, String> env = Map.of("JAVA_OPTS", "-Xshare:off");
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-Xshare:off"), "list");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-Xshare:off"), "list", "--contracts", "classpath:examples");
     assertThat(plain.exit).isZero();
 
-    Run run = run(env, "list");
+    Run run = run(env, "list", "--contracts", "classpath:examples");
     assertThat(run.exit).isZero();
     assertThat(run.out).isEqualTo(plain.out);
     assertThat(run.err).isEqualTo(plain.err);

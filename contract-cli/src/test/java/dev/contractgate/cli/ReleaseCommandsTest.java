@@ -23,12 +23,29 @@ class ReleaseCommandsTest {
 
   /** Runs the command line with {@code cwd} as the working directory the tree is searched from. */
   static CliRun inDir(Path cwd, String... args) {
+    return inDir(cwd, k -> null, args);
+  }
+
+  static CliRun inDir(Path cwd, java.util.function.Function<String, String> env, String... args) {
+    // As ContractCli.run does: standard output and standard error go through the run's redactor.
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), k -> null,
-        new Redactor());
+    Redactor redactor = new Redactor();
+    Redactor.MaskingWriter maskedOut = redactor.writer(out);
+    Redactor.MaskingWriter maskedErr = redactor.writer(err);
+    PrintWriter o = maskedOut.printer();
+    PrintWriter e = maskedErr.printer();
+    CommandLine cl = RootCommand.commandLine(o, e, env, redactor);
     ((RootCommand) cl.getCommand()).workingDirectory = cwd;
     int code = cl.execute(args);
+    o.flush();
+    e.flush();
+    try {
+      maskedOut.drain();
+      maskedErr.drain();
+    } catch (IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
     return new CliRun(code, out.toString(), err.toString());
   }
 
@@ -92,6 +109,28 @@ class ReleaseCommandsTest {
       CliRun fromSibling = inDir(dir.resolve("mvn/backend"), "list");
       assertThat(fromSibling.exitCode()).as(fromSibling.all()).isZero();
       assertThat(fromSibling.out()).contains(module.toString());
+    }
+
+    @Test
+    void a_found_tree_that_does_not_load_never_prints_its_token(@TempDir Path dir) throws IOException {
+      String token = "tok-" + "7".repeat(28);
+      Path tree = DiffCommandsTest.copyOfExampleTree(dir.resolve("repo/contracts"));
+      Path ns = tree.resolve("ivanpin/namespace.yaml");
+      Files.writeString(ns, Files.readString(ns) + token + ": leaked\n");
+      CliRun run = inDir(dir.resolve("repo"), Map.of("IVANPIN_API_TOKEN", token)::get, "list");
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+      assertThat(run.err()).contains("ivanpin/namespace.yaml", "***");
+      assertThat(run.all()).doesNotContain(token, token.substring(0, 12));
+    }
+
+    @Test
+    void the_demo_never_deletes_a_folder_it_did_not_write(@TempDir Path dir) throws IOException {
+      Path mine = Files.createDirectories(dir.resolve("demo-tree"));
+      Files.writeString(mine.resolve("notes.txt"), "mine");
+      CliRun run = CliRun.run("demo", "-q", "--report-dir", dir.toString());
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+      assertThat(run.err()).contains("demo-tree exists and was not written by the demo");
+      assertThat(mine.resolve("notes.txt")).hasContent("mine");
     }
 
     @Test
