@@ -38,7 +38,8 @@ class ArchitectureTest {
 
   /** The concepts of contract-core, the ground floor first. */
   static final List<String> CORE_CONCEPTS =
-      List.of("report", "registry", "validate", "record", "stub", "gate", "diff", "drift", "openapi", "infer");
+      List.of("report", "registry", "validate", "record", "stub", "gate", "diff", "drift", "openapi", "infer",
+          "release");
 
   static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -72,6 +73,7 @@ class ArchitectureTest {
         .layer("drift").definedBy("dev.contractgate.drift..")
         .layer("openapi").definedBy("dev.contractgate.openapi..")
         .layer("infer").definedBy("dev.contractgate.infer..")
+        .layer("release").definedBy("dev.contractgate.release..")
         .whereLayer("report").mayNotAccessAnyLayer()
         .whereLayer("registry").mayOnlyAccessLayers("report")
         .whereLayer("validate").mayOnlyAccessLayers("registry", "report")
@@ -82,6 +84,7 @@ class ArchitectureTest {
         .whereLayer("drift").mayOnlyAccessLayers("diff", "record", "validate", "registry", "report")
         .whereLayer("openapi").mayOnlyAccessLayers("diff", "registry", "report")
         .whereLayer("infer").mayOnlyAccessLayers("drift", "diff", "record", "validate", "registry", "report")
+        .whereLayer("release").mayOnlyAccessLayers("diff", "registry", "report")
         .check(CLASSES);
   }
 

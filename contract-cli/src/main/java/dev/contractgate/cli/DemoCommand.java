@@ -9,6 +9,9 @@ import dev.contractgate.gate.LiveGate;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Namespace;
+import dev.contractgate.release.LockCheck;
+import dev.contractgate.release.ReleaseReports;
+import dev.contractgate.release.ReleasedContent;
 import dev.contractgate.report.Report;
 import dev.contractgate.stub.Stub;
 import dev.contractgate.stub.StubPlan;
@@ -21,7 +24,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +34,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = {
-      "Start an embedded backend (WireMock on a free loopback port) that serves both namespaces of the example"
-          + " contracts, run the live gate (verify) and can-deploy against it, write the reports and print where.",
+      "Walk the deploy checklist on a copy of the example contracts (REPORT-DIR/demo-tree, with a deployments log"
+          + " that says what runs in production and staging): 1. which changes are waiting, 2. compatibility"
+          + " (can-deploy --env production), 3. both sites verified (the live gate against an embedded backend,"
+          + " WireMock on a free loopback port, serving both namespaces), 4. the deployment recorded"
+          + " (record-deployment, then the log). Writes the reports and prints where.",
       "With --break STORY the backend misbehaves the way the story tells, and the gate must catch it:",
       "  frontend-ahead          ivanpin-web needs blog.detail's \"seo\"; the backend does not send it yet",
       "  silent-format-change    blog.list sends publishedAt as \"2025-02-20 09:00\": no 500, wrong data",
@@ -73,8 +78,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ContractRegistry registry = ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT,
+    ContractRegistry examples = ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT,
         DemoCommand.class.getClassLoader());
+    Path tree = DemoChecklist.seed(examples, reports.reportDir, story == ROLLBACK);
+    ContractRegistry registry = ContractRegistry.load(tree);
     // Fresh tokens per run: the demo shows that a token is sent and checked, never what it is.
     Map<String, String> env = new HashMap<>();
     Map<String, String> byNamespace = new HashMap<>();
@@ -96,6 +103,32 @@ final class DemoCommand implements Callable<Integer> {
     Redactor.root(spec).ifPresent(r -> r.learn(registry));
     Redactor.of(spec).add(env.values());
     stubs = story != null ? story.apply(stubs) : Story.passing(stubs);
+    out.println(DemoChecklist.waiting(registry, tree));
+    out.println("Checklist 2/4, compatibility: can-deploy --env " + DemoChecklist.ENV + " for each namespace's newest"
+        + " version, judged for what runs there");
+    out.flush();
+    // The embedded backend runs the newest versions; the rollback story's log says production runs them already,
+    // so the question becomes whether going back to the previous one is safe.
+    boolean deploySafe = true;
+    List<Report.Entry> deployEntries = new ArrayList<>();
+    List<String> deployNotes = new ArrayList<>();
+    for (Namespace ns : registry.namespaces()) {
+      String candidate = registry.latest(ns.id()).version().toString();
+      EnvironmentDeploy running = EnvironmentDeploy.of(registry, tree, DemoChecklist.ENV, ns.id(), candidate);
+      DeployCheck.Result r = DeployCheck.run(registry, ns.id(), candidate, running.deployed(), running.pinned(),
+          ContractDiff.policyOf(registry), LocalDate.now());
+      deploySafe &= r.safe();
+      deployEntries.addAll(DiffReports.deploy(r, registry).entries());
+      deployNotes.addAll(running.notes());
+    }
+    LockCheck.Result lock = LockCheck.run(registry, tree, ReleasedContent.none());
+    ReleaseReports.lock(lock).stream().filter(e -> e.status() == Report.Status.FAILED).forEach(deployEntries::add);
+    reports.emit(new Report("can-deploy", "demo can-deploy --env " + DemoChecklist.ENV + (story == ROLLBACK
+        ? " (rollback to the previous ivanpin version)" : ""), deployEntries, deployNotes));
+    out.println();
+    out.println("Checklist 3/4, both sites verified: the live gate against the embedded backend");
+    out.flush();
+    boolean passed;
     try (EmbeddedBackend backend = EmbeddedBackend.start(0, stubs, byNamespace::get)) {
       if (!reports.quiet) {
         err.println("Embedded backend on " + backend.baseUrl() + (story == null ? "" : ", story: " + story.id));
@@ -112,25 +145,11 @@ final class DemoCommand implements Callable<Integer> {
           : "Demo story " + story.id + ": " + story.description + ".");
       report = new Report("verify", "demo verify" + (story == null ? "" : " --break " + story.id), report.entries(), notes);
       reports.emit(report);
-      // The embedded backend runs the newest versions; a rollback story asks whether going back is safe.
-      boolean deploySafe = true;
-      List<Report.Entry> deployEntries = new ArrayList<>();
-      for (Namespace ns : registry.namespaces()) {
-        String candidate = registry.latest(ns.id()).version().toString();
-        String deployed = candidate;
-        if (story == Story.ROLLBACK_REMOVES_FIELD && ns.id().equals("ivanpin")) {
-          List<ContractVersion> all = registry.versions(ns.id());
-          deployed = all.get(all.size() - 2).version().toString();
-        }
-        DeployCheck.Result r = DeployCheck.run(registry, ns.id(), candidate, Optional.of(deployed),
-            ContractDiff.policyOf(registry), LocalDate.now());
-        deploySafe &= r.safe();
-        deployEntries.addAll(DiffReports.deploy(r, registry).entries());
-      }
-      out.println();
-      reports.emit(new Report("can-deploy", "demo can-deploy" + (story == ROLLBACK ? " (rollback to the previous"
-          + " ivanpin version)" : ""), deployEntries, List.of()));
-      return result.passed() && deploySafe ? ExitCodes.OK : ExitCodes.FAILED;
+      passed = result.passed() && deploySafe && lock.passed();
     }
+    out.println();
+    out.print(DemoChecklist.recordAndShow(registry, tree, passed));
+    out.flush();
+    return passed ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       CanDeployCommand.class,
       CheckHistoryCommand.class,
+      ReleaseCommand.class,
+      RecordDeploymentCommand.class,
+      DeploymentsCommand.class,
       DiffCommand.class,
       DriftCommand.class,
       ImportCommand.class,
@@ -41,12 +44,17 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%n",
     footer = {
-      "Without --contracts, commands use the example contracts packaged with the command.",
+      "Without --contracts, commands use the nearest contract tree upward from the working directory (a folder"
+          + " with a contract-gate.yaml, or its contracts/ subfolder); without one they exit 2."
+          + " --contracts classpath:examples names the example contracts packaged with the command.",
       "Docs: README.md and docs/ in the Contract Gate repository."
     })
 final class RootCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
+
+  /** Where the search for the nearest contract tree starts; tests pass their own. */
+  java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();
 
   /** Where token variables are read; tests pass their own. */
   Function<String, String> environment = System::getenv;

@@ -4,6 +4,7 @@ import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.release.LockCheck;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +24,15 @@ import picocli.CommandLine.Spec;
           + " the contract.",
       "Each namespace's token is read from the environment variable its namespace.yaml names, and every probe"
           + " is sent once more without it: that request must be refused (401 or 403).",
-      "Session cookies must carry the namespace's own name; Vary must contain Origin where declared."
+      "Session cookies must carry the namespace's own name; Vary must contain Origin where declared.",
+      "A released version (contract-gate.lock) whose files changed fails the run: the backend would be checked"
+          + " against a contract its consumers were not built against."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every probe passed",
-      "1:contract violated: a violation, a hang, a cut connection, an answer without token",
+      "1:contract violated: a violation, a hang, a cut connection, an answer without token; or a released"
+          + " version changed",
       "2:usage error",
       "3:the contract cannot be read, or a token variable is not set",
       "4:backend unreachable: no probe got any answer"
@@ -94,14 +98,15 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    LockCheck.Result lock = ReleaseGuard.only(ReleaseGuard.check(contracts, registry), namespaces);
     GateResult result = gate.run();
-    reports.emit(GateReports.of(result));
+    reports.emit(ReleaseGuard.with(GateReports.of(result), lock));
     if (result.unreachable()) {
       err.println("Backend unreachable: no probe got an answer from " + baseUrl
           + ". Check that the backend runs and that --base-url points at it.");
       err.flush();
       return ExitCodes.UNREACHABLE;
     }
-    return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    return result.passed() && lock.passed() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

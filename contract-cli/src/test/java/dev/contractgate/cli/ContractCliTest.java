@@ -85,7 +85,7 @@ class ContractCliTest {
 
     @Test
     void should_list_the_example_contracts() {
-      CliRun run = CliRun.run("list");
+      CliRun run = CliRun.run("list", "--contracts", "classpath:examples");
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out().lines().findFirst().orElseThrow())
           .startsWith("contract-gate list contract tree ")
@@ -107,7 +107,7 @@ class ContractCliTest {
 
     @Test
     void should_print_the_report_json_for_scripts() throws IOException {
-      CliRun run = CliRun.run("list", "--format", "json");
+      CliRun run = CliRun.run("list", "--contracts", "classpath:examples", "--format", "json");
       assertThat(run.exitCode()).as(run.err()).isZero();
       JsonNode json = reportJson(run.out());
       assertThat(json.path("kind").asString()).isEqualTo("list");
@@ -138,7 +138,7 @@ class ContractCliTest {
 
     @Test
     void should_write_every_format_to_the_report_dir(@TempDir Path dir) throws IOException {
-      CliRun run = CliRun.run("list", "-q", "--color", "never", "--report-dir", dir.toString());
+      CliRun run = CliRun.run("list", "--contracts", "classpath:examples", "-q", "--color", "never", "--report-dir", dir.toString());
       assertThat(run.exitCode()).as(run.all()).isZero();
       assertThat(run.out()).contains("PASSED: 23 checks", "Reports written:", dir.resolve("list.html").toString());
       assertThat(Files.readString(dir.resolve("list.txt"))).contains("ok   blog.detail", "IVANPIN_SESSID");
@@ -152,8 +152,8 @@ class ContractCliTest {
 
     @Test
     void should_print_markdown_or_junit_on_standard_output() {
-      CliRun md = CliRun.run("list", "--format", "markdown");
-      CliRun xml = CliRun.run("list", "--format", "junit");
+      CliRun md = CliRun.run("list", "--contracts", "classpath:examples", "--format", "markdown");
+      CliRun xml = CliRun.run("list", "--contracts", "classpath:examples", "--format", "junit");
       assertThat(md.exitCode()).isZero();
       assertThat(md.out()).startsWith("## ✅ contract-gate list").contains("| ivanpin@1.0.0 | 0 | 0 | 3 | 0 |");
       assertThat(xml.exitCode()).isZero();
@@ -162,8 +162,8 @@ class ContractCliTest {
 
     @Test
     void should_exit_2_for_several_formats_without_a_report_dir_or_an_unknown_format() {
-      CliRun several = CliRun.run("list", "--format", "json", "--format", "html");
-      CliRun unknown = CliRun.run("list", "--format", "yaml");
+      CliRun several = CliRun.run("list", "--contracts", "classpath:examples", "--format", "json", "--format", "html");
+      CliRun unknown = CliRun.run("list", "--contracts", "classpath:examples", "--format", "yaml");
       assertThat(several.exitCode()).isEqualTo(2);
       assertThat(several.err()).contains("Several --format values need --report-dir");
       assertThat(several.out()).isEmpty();
@@ -242,7 +242,7 @@ class ContractCliTest {
   class Validate {
     @Test
     void should_exit_1_with_pointer_schema_expected_and_actual() {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "--version", "1.2.0", "-e", "blog.list",
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "--version", "1.2.0", "-e", "blog.list",
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
       assertThat(run.out().lines().findFirst().orElseThrow())
@@ -266,7 +266,7 @@ class ContractCliTest {
     void should_exit_0_for_a_valid_body(@TempDir Path dir) throws IOException {
       Path body = dir.resolve("ok.json");
       Files.writeString(body, "{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"Token required\"}}");
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--status", "401", body.toString());
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "--status", "401", body.toString());
       assertThat(run.exitCode()).as(run.all()).isZero();
       assertThat(run.out())
           .contains("against ivanpin@1.2.0 blog.list (GET /api/ivanpin/services/blog/list.php) — PASSED: 1 check")
@@ -276,7 +276,7 @@ class ContractCliTest {
 
     @Test
     void should_check_headers_when_given_and_never_echo_a_secret() {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list",
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list",
           "-H", "Content-Type: text/html", "-H", "Set-Cookie: PHPSESSID=s3cr3t-cookie-value; Path=/",
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).isEqualTo(1);
@@ -289,7 +289,7 @@ class ContractCliTest {
 
     @Test
     void should_print_the_violations_as_report_json() throws IOException {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--format", "json",
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "--format", "json",
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
       JsonNode json = reportJson(run.out());
@@ -313,7 +313,7 @@ class ContractCliTest {
     void should_report_a_valid_body_as_a_passed_entry_in_json(@TempDir Path dir) throws IOException {
       Path body = dir.resolve("ok.json");
       Files.writeString(body, "{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"Token required\"}}");
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--status", "401", "--format", "json",
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "--status", "401", "--format", "json",
           "-H", "Content-Type: application/json", body.toString());
       assertThat(run.exitCode()).as(run.all()).isZero();
       JsonNode json = reportJson(run.out());
@@ -327,7 +327,7 @@ class ContractCliTest {
 
     @Test
     void should_write_every_format_to_the_report_dir_and_still_exit_1(@TempDir Path dir) throws IOException {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "-q", "--report-dir", dir.toString(),
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-q", "--report-dir", dir.toString(),
           SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains("FAIL blog.list", "Reports written:", dir.resolve("validate.xml").toString());
@@ -354,7 +354,7 @@ class ContractCliTest {
 
     @Test
     void should_write_only_the_formats_named(@TempDir Path dir) throws IOException {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "--format", "json", "--format", "junit",
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "--format", "json", "--format", "junit",
           "--report-dir", dir.toString(), SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       try (java.util.stream.Stream<Path> files = Files.list(dir)) {
@@ -364,21 +364,21 @@ class ContractCliTest {
 
     @Test
     void should_exit_3_for_a_missing_response_file() {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "nope.json");
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "nope.json");
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err()).contains("Cannot read response: nope.json", "no such file", "hint");
     }
 
     @Test
     void should_exit_3_for_an_unknown_endpoint_listing_the_known_ones() {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.lis", "x.json");
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.lis", "x.json");
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err()).contains("Unknown endpoint", "\"blog.lis\"", "blog.list", "blog.detail");
     }
 
     @Test
     void should_exit_3_for_an_unknown_version() {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "--version", "9.9.9", "-e", "blog.list", "x.json");
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "--version", "9.9.9", "-e", "blog.list", "x.json");
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err()).contains("Unknown version", "\"9.9.9\"", "1.0.0");
     }
@@ -387,7 +387,7 @@ class ContractCliTest {
     void should_exit_1_for_a_body_that_is_not_json(@TempDir Path dir) throws IOException {
       Path body = dir.resolve("bad.json");
       Files.writeString(body, "<br /><b>Warning</b>: Undefined index\n{\"items\": []}");
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", body.toString());
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", body.toString());
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out()).contains("BREAKING body.not-json at (body)", "malformed JSON", "line 1", "PHP warnings");
     }
@@ -396,14 +396,14 @@ class ContractCliTest {
     void should_read_no_more_than_the_body_limit_of_a_huge_file(@TempDir Path dir) throws IOException {
       Path body = dir.resolve("huge.json");
       Files.writeString(body, "{\"items\": [" + "{\"title\": \"xxxxxxxxxx\"},".repeat(300_000) + "{}]}");
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", body.toString());
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", body.toString());
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out()).contains("body.too-large", "but was : more than 2097152 bytes");
     }
 
     @Test
     void should_exit_2_for_a_malformed_header_option() {
-      CliRun run = CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "-H", "Vary", SAMPLES
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-H", "Vary", SAMPLES
           + "ivanpin-1.2.0-blog.list-missing-author-name.json");
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("Invalid --header 'Vary'", "NAME: VALUE");

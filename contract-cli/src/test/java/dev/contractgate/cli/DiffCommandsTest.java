@@ -39,6 +39,15 @@ class DiffCommandsTest {
     return target;
   }
 
+  /**
+   * Takes the lines of {@code version} (e.g. {@code ivanpin/1.2.0}) out of the tree's lock: the fixtures below
+   * edit that version in place to test the history check, which a released version must never see.
+   */
+  static void unrelease(Path tree, String version) throws IOException {
+    Path lock = tree.resolve("contract-gate.lock");
+    Files.write(lock, Files.readAllLines(lock).stream().filter(l -> !l.startsWith(version + "/")).toList());
+  }
+
   /** Edits one JSON file of a tree in place. */
   static void editJson(Path file, java.util.function.Consumer<ObjectNode> edit) throws IOException {
     ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(file.toFile());
@@ -49,6 +58,7 @@ class DiffCommandsTest {
   /** Drops {@code name} from {@code $defs/Author} of ivanpin 1.2.0: required and declared. */
   static Path treeWithoutAuthorName(Path dir) throws IOException {
     Path tree = copyOfExampleTree(dir);
+    unrelease(tree, "ivanpin/1.2.0");
     editJson(tree.resolve("ivanpin/1.2.0/schemas/common.schema.json"), doc -> {
       ObjectNode author = (ObjectNode) doc.get("$defs").get("Author");
       ArrayNode required = (ArrayNode) author.get("required");
@@ -76,6 +86,7 @@ class DiffCommandsTest {
   /** Drops the optional {@code url} from {@code $defs/Author} of ivanpin 1.2.0: a warning, nothing breaking. */
   static Path treeWithoutAuthorUrl(Path dir) throws IOException {
     Path tree = copyOfExampleTree(dir);
+    unrelease(tree, "ivanpin/1.2.0");
     editJson(tree.resolve("ivanpin/1.2.0/schemas/common.schema.json"),
         doc -> ((ObjectNode) doc.get("$defs").get("Author").get("properties")).remove("url"));
     return withoutReads(tree, "/author/url");
@@ -462,7 +473,7 @@ class DiffCommandsTest {
     @Test
     void should_name_an_unknown_version() {
       // WHEN
-      CliRun run = CliRun.run("diff", "-n", "ivanpin", "--from", "1.1.0", "--to", "1.9.0");
+      CliRun run = CliRun.run("diff", "--contracts", "classpath:examples", "-n", "ivanpin", "--from", "1.1.0", "--to", "1.9.0");
       // THEN
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err()).contains("1.9.0", "[1.0.0, 1.1.0, 1.2.0]");
@@ -475,7 +486,7 @@ class DiffCommandsTest {
     @Test
     void should_block_ivanpin_1_2_0_because_rolling_back_takes_seo_away() {
       // WHEN
-      CliRun run = CliRun.run("can-deploy", "-n", "ivanpin", "--candidate", "1.2.0", "--today", TODAY);
+      CliRun run = CliRun.run("can-deploy", "--contracts", "classpath:examples", "-n", "ivanpin", "--candidate", "1.2.0", "--today", TODAY);
       // THEN
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains("can-deploy ivanpin@1.2.0 (deployed 1.1.0)", "ivanpin-web",
@@ -486,7 +497,7 @@ class DiffCommandsTest {
     @Test
     void should_pass_ivanpin_1_2_0_when_it_is_already_deployed() {
       // WHEN
-      CliRun run = CliRun.run("can-deploy", "-n", "ivanpin", "--candidate", "1.2.0", "--deployed", "1.2.0",
+      CliRun run = CliRun.run("can-deploy", "--contracts", "classpath:examples", "-n", "ivanpin", "--candidate", "1.2.0", "--deployed", "1.2.0",
           "--today", TODAY);
       // THEN
       assertThat(run.exitCode()).as(run.all()).isZero();
@@ -496,7 +507,7 @@ class DiffCommandsTest {
     @Test
     void should_pass_wgp_1_2_0() {
       // WHEN
-      CliRun run = CliRun.run("can-deploy", "-n", "wgp", "--candidate", "1.2.0", "--format", "json", "--today", TODAY);
+      CliRun run = CliRun.run("can-deploy", "--contracts", "classpath:examples", "-n", "wgp", "--candidate", "1.2.0", "--format", "json", "--today", TODAY);
       // THEN
       assertThat(run.exitCode()).as(run.all()).isZero();
       JsonNode report = Json.MAPPER.readTree(run.out());
@@ -508,7 +519,7 @@ class DiffCommandsTest {
     @Test
     void should_list_the_versions_when_the_candidate_is_unknown() {
       // WHEN
-      CliRun run = CliRun.run("can-deploy", "-n", "ivanpin", "--candidate", "1.9.0");
+      CliRun run = CliRun.run("can-deploy", "--contracts", "classpath:examples", "-n", "ivanpin", "--candidate", "1.9.0");
       // THEN
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err()).contains("Unknown version", "\"1.9.0\"", "1.0.0", "1.1.0", "1.2.0");
@@ -518,7 +529,7 @@ class DiffCommandsTest {
     @Test
     void should_require_namespace_and_candidate() {
       // WHEN
-      CliRun run = CliRun.run("can-deploy", "--candidate", "1.2.0");
+      CliRun run = CliRun.run("can-deploy", "--contracts", "classpath:examples", "--candidate", "1.2.0");
       // THEN
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--namespace");
@@ -554,8 +565,8 @@ class DiffCommandsTest {
       // GIVEN
       Path file = recording(dir);
       // WHEN
-      CliRun run = CliRun.run("diff", "--namespace", "ivanpin", "--from", "1.1.0", "--to", "1.2.0",
-          "--recordings", file.toString(), "--fail-on", "warning");
+      CliRun run = CliRun.run("diff", "--contracts", "classpath:examples", "--namespace", "ivanpin", "--from", "1.1.0",
+          "--to", "1.2.0", "--recordings", file.toString(), "--fail-on", "warning");
       // THEN
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out())
@@ -568,10 +579,10 @@ class DiffCommandsTest {
     @Test
     void should_use_recordings_in_the_history_check(@TempDir Path dir) throws IOException {
       Path file = recording(dir);
-      CliRun run = CliRun.run("check-history", "--recordings", file.toString(), "--fail-on", "warning");
+      CliRun run = CliRun.run("check-history", "--contracts", "classpath:examples", "--recordings", file.toString(), "--fail-on", "warning");
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains("response.recorded.old-only", "1.1.0 -> 1.2.0");
-      assertThat(CliRun.run("check-history", "--recordings", file.toString()).exitCode())
+      assertThat(CliRun.run("check-history", "--contracts", "classpath:examples", "--recordings", file.toString()).exitCode())
           .as("a warning does not fail at the default --fail-on breaking").isZero();
     }
 

@@ -65,7 +65,7 @@ class DriftCommandTest {
   }
 
   static CliRun drift(String... args) {
-    List<String> all = new ArrayList<>(List.of("drift", "--color", "never", "-q"));
+    List<String> all = new ArrayList<>(List.of("drift", "--contracts", "classpath:examples", "--color", "never", "-q"));
     all.addAll(List.of(args));
     return CliRun.withEnv(Map.of("IVANPIN_API_TOKEN", TOKEN, "WGP_API_TOKEN", TOKEN + "-wgp")::get,
         all.toArray(String[]::new));

@@ -59,7 +59,7 @@ class DriftHugeLineTest {
     // WHEN
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-        ContractCli.class.getName(), "drift", "--recordings", file.toString(), "--namespace", "ivanpin",
+        ContractCli.class.getName(), "drift", "--contracts", "classpath:examples", "--recordings", file.toString(), "--namespace", "ivanpin",
         "--color", "never", "-q")
         .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
     boolean done = p.waitFor(150, TimeUnit.SECONDS);

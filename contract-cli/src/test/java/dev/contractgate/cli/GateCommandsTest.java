@@ -68,7 +68,7 @@ class GateCommandsTest {
     @Test
     void should_pass_against_a_conforming_backend_and_write_every_format(@TempDir Path dir) throws IOException {
       try (EmbeddedBackend backend = conformingBackend(s -> s)) {
-        CliRun run = CliRun.withEnv(ENV::get, "verify", "--base-url", backend.baseUrl(), "--report-dir", dir.toString());
+        CliRun run = CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", backend.baseUrl(), "--report-dir", dir.toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("PASSED: 18 checks", "Reports written:", "verify.html");
         assertThat(run.err()).contains("[18/18] probes done");
@@ -90,7 +90,7 @@ class GateCommandsTest {
           .map(s -> s.withHeader("Vary", "X-WGP-Token=" + SECRET).withHeader("Set-Cookie", "PHPSESSID=" + SECRET))
           .toList())) {
         // WHEN
-        CliRun run = CliRun.withEnv(ENV::get, "verify", "--base-url", backend.baseUrl(), "--report-dir", dir.toString());
+        CliRun run = CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", backend.baseUrl(), "--report-dir", dir.toString());
         // THEN
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         assertThat(run.out()).contains("header.mismatch", "cookie.foreign-session");
@@ -105,7 +105,7 @@ class GateCommandsTest {
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         port = s.getLocalPort();
       }
-      CliRun run = CliRun.withEnv(ENV::get, "verify", "--base-url", "http://127.0.0.1:" + port, "--retries", "0", "-q");
+      CliRun run = CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", "http://127.0.0.1:" + port, "--retries", "0", "-q");
       assertThat(run.exitCode()).isEqualTo(4);
       assertThat(run.err()).contains("Backend unreachable", "--base-url");
       assertThat(run.out()).contains("gate.unreachable", "connection refused");
@@ -113,29 +113,29 @@ class GateCommandsTest {
 
     @Test
     void should_exit_3_when_a_token_variable_is_not_set() {
-      CliRun run = CliRun.withEnv(k -> null, "verify", "--base-url", "http://127.0.0.1:9");
+      CliRun run = CliRun.withEnv(k -> null, "verify", "--contracts", "classpath:examples", "--base-url", "http://127.0.0.1:9");
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.err()).contains("IVANPIN_API_TOKEN", "not set", "export IVANPIN_API_TOKEN=");
     }
 
     @Test
     void should_exit_2_for_usage_errors() {
-      assertThat(CliRun.withEnv(ENV::get, "verify", "--base-url", "localhost:8080").err())
+      assertThat(CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", "localhost:8080").err())
           .contains("Invalid base URL \"localhost:8080\"");
-      CliRun badDuration = CliRun.withEnv(ENV::get, "verify", "--base-url", "http://127.0.0.1:9", "--timeout", "5 sec");
+      CliRun badDuration = CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", "http://127.0.0.1:9", "--timeout", "5 sec");
       assertThat(badDuration.exitCode()).isEqualTo(2);
       assertThat(badDuration.err()).contains("'5 sec' is not a duration", "500ms");
-      CliRun twoFormats = CliRun.withEnv(ENV::get, "verify", "--base-url", "http://127.0.0.1:9",
+      CliRun twoFormats = CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", "http://127.0.0.1:9",
           "--format", "json", "--format", "html");
       assertThat(twoFormats.exitCode()).isEqualTo(2);
       assertThat(twoFormats.err()).contains("Several --format values need --report-dir");
-      assertThat(CliRun.withEnv(ENV::get, "verify").exitCode()).isEqualTo(2);
+      assertThat(CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples").exitCode()).isEqualTo(2);
     }
 
     @Test
     void should_print_json_on_stdout_for_scripts() {
       try (EmbeddedBackend backend = conformingBackend(s -> s)) {
-        CliRun run = CliRun.withEnv(ENV::get, "verify", "--base-url", backend.baseUrl(), "-n", "wgp", "--format", "json", "-q");
+        CliRun run = CliRun.withEnv(ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", backend.baseUrl(), "-n", "wgp", "--format", "json", "-q");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         JsonNode json = Json.MAPPER.readTree(run.out());
@@ -193,7 +193,7 @@ class GateCommandsTest {
       command.root = root;
       StringWriter out = new StringWriter();
       stubCl.setOut(new PrintWriter(out, true));
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> stubCl.execute("--port", "0", "-n", "wgp"));
+      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> stubCl.execute("--contracts", "classpath:examples", "--port", "0", "-n", "wgp"));
       assertThat(command.started.await(20, TimeUnit.SECONDS)).isTrue();
       OkHttpClient client = new OkHttpClient();
       // WHEN a frontend calls with any token, and without one

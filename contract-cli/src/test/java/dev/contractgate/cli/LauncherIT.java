@@ -45,12 +45,12 @@ class LauncherIT {
 
   @Test
   void first_run_records_the_archive_and_later_runs_use_it_with_the_same_output() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
     assertThat(plain.exit).isZero();
     assertThat(plain.out).contains("ivanpin", "wgp");
     assertThat(archive).doesNotExist();
 
-    Run first = run(Map.of(), "list");
+    Run first = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(first.exit).isZero();
     assertThat(first.out).isEqualTo(plain.out);
     assertThat(first.err).isEqualTo(plain.err);
@@ -60,13 +60,13 @@ class LauncherIT {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
 
-    Run second = run(Map.of(), "list");
+    Run second = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(second.exit).isZero();
     assertThat(second.out).isEqualTo(plain.out);
     assertThat(second.err).isEqualTo(plain.err);
 
     // The JVM says where each class came from; our own classes must come from the archive now.
-    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list");
+    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list", "--contracts", "classpath:examples");
     assertThat(traced.exit).isZero();
     assertThat(traced.out.lines().filter(l -> l.contains("dev.contractgate.cli.ContractCli ")))
         .singleElement().asString().contains("shared objects file (top)");
@@ -74,14 +74,14 @@ class LauncherIT {
 
   @Test
   void an_archive_that_does_not_match_the_jar_is_ignored_silently() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
-    assertThat(run(Map.of(), "list").exit).isZero();
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
+    assertThat(run(Map.of(), "list", "--contracts", "classpath:examples").exit).isZero();
     assertThat(archive).exists();
     // The archive names the jar's time stamp; a jar touched since (yet older than the archive, so the
     // launcher still picks the archive) makes the JVM refuse it, and by default it says so on stdout.
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
 
-    Run mismatched = run(Map.of(), "list");
+    Run mismatched = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(mismatched.exit).isZero();
     assertThat(mismatched.out).isEqualTo(plain.out);
     assertThat(mismatched.err).isEqualTo(plain.err);
@@ -89,11 +89,11 @@ class LauncherIT {
 
   @Test
   void a_broken_archive_is_ignored_silently() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
     Files.writeString(archive, "not an archive");
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
 
-    Run broken = run(Map.of(), "list");
+    Run broken = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(broken.exit).isZero();
     assertThat(broken.out).isEqualTo(plain.out);
     assertThat(broken.err).isEqualTo(plain.err);
@@ -105,7 +105,7 @@ class LauncherIT {
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
 
-    Run run = run(Map.of(), "list");
+    Run run = run(Map.of(), "list", "--contracts", "classpath:examples");
     assertThat(run.exit).isZero();
     assertThat(Files.readAllBytes(archive)).isNotEqualTo("stale".getBytes(StandardCharsets.UTF_8));
     assertThat(Files.getLastModifiedTime(archive).toInstant()).isAfter(Files.getLastModifiedTime(jar).toInstant());
@@ -113,10 +113,10 @@ class LauncherIT {
 
   @Test
   void the_exit_code_and_error_survive_the_recording_run() throws Exception {
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "validate", "-n", "ivanpin", "-e", "nosuch", "missing.json");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "nosuch", "missing.json");
     assertThat(plain.exit).isNotZero();
 
-    Run first = run(Map.of(), "validate", "-n", "ivanpin", "-e", "nosuch", "missing.json");
+    Run first = run(Map.of(), "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "nosuch", "missing.json");
     assertThat(first.exit).isEqualTo(plain.exit);
     assertThat(first.err).isEqualTo(plain.err);
     assertThat(first.out).isEqualTo(plain.out);
@@ -124,11 +124,11 @@ class LauncherIT {
 
   @Test
   void the_recording_run_reads_standard_input() throws Exception {
-    Run plain = runWithInput(Map.of("CONTRACT_GATE_CDS", "0"), "{}", "validate", "-n", "ivanpin", "-e", "blog.list", "-");
+    Run plain = runWithInput(Map.of("CONTRACT_GATE_CDS", "0"), "{}", "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-");
     assertThat(plain.exit).isEqualTo(1);
     assertThat(plain.out).contains("feature_enabled");
 
-    Run first = runWithInput(Map.of(), "{}", "validate", "-n", "ivanpin", "-e", "blog.list", "-");
+    Run first = runWithInput(Map.of(), "{}", "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-");
     assertThat(archive).exists();
     assertThat(first.exit).isEqualTo(plain.exit);
     assertThat(first.out).isEqualTo(plain.out);
@@ -139,10 +139,10 @@ class LauncherIT {
   void java_opts_that_rule_out_class_sharing_still_run_the_command_and_record_nothing() throws Exception {
     // With -Xshare:off a JVM asked to record an archive does not start at all, and says so on stdout.
     Map<String, String> env = Map.of("JAVA_OPTS", "-Xshare:off");
-    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-Xshare:off"), "list");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-Xshare:off"), "list", "--contracts", "classpath:examples");
     assertThat(plain.exit).isZero();
 
-    Run run = run(env, "list");
+    Run run = run(env, "list", "--contracts", "classpath:examples");
     assertThat(run.exit).isZero();
     assertThat(run.out).isEqualTo(plain.out);
     assertThat(run.err).isEqualTo(plain.err);

@@ -111,8 +111,8 @@ class RedactorTest {
   @Test
   void should_mask_usage_errors_and_error_messages_of_every_command() {
     // A password in --base-url that picocli quotes in a usage error, and a URL that is none
-    CliRun usage = CliRun.run("verify", "--base-url", "http://u:pW9secret@h", "--timeout", "http://u:pW9secret@h");
-    CliRun invalid = CliRun.run("verify", "--base-url", "http://u:pW9secret@not a host");
+    CliRun usage = CliRun.run("verify", "--contracts", "classpath:examples", "--base-url", "http://u:pW9secret@h", "--timeout", "http://u:pW9secret@h");
+    CliRun invalid = CliRun.run("verify", "--contracts", "classpath:examples", "--base-url", "http://u:pW9secret@not a host");
     assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(invalid.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(usage.all() + invalid.all()).doesNotContain("pW9secret").contains("***");

@@ -39,7 +39,7 @@ class ReportFilesTest {
   }
 
   static CliRun validate(Path response, Path reportDir) {
-    return CliRun.run("validate", "-n", "ivanpin", "-e", "blog.list", "-q", "--color", "never", "--report-dir",
+    return CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-q", "--color", "never", "--report-dir",
         reportDir.toString(), response.toString());
   }
 
@@ -62,7 +62,7 @@ class ReportFilesTest {
     try (EmbeddedBackend backend = GateCommandsTest.conformingBackend(s -> s)) {
       for (Path reports : List.of(file.resolve("reports"), file)) {
         // WHEN the live gate runs
-        CliRun run = CliRun.withEnv(GateCommandsTest.ENV::get, "verify", "--base-url", backend.baseUrl(), "-q",
+        CliRun run = CliRun.withEnv(GateCommandsTest.ENV::get, "verify", "--contracts", "classpath:examples", "--base-url", backend.baseUrl(), "-q",
             "--color", "never", "--report-dir", reports.toString());
         // THEN the verdict is on standard output, and the exit code and message say the files are missing
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
@@ -106,7 +106,8 @@ class ReportFilesTest {
     // WHEN a failing run is killed at the step
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), KillAt.class.getName(),
-        step, "validate", "-n", "ivanpin", "-e", "blog.list", "-q", "--color", "never", "--report-dir",
+        step, "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-q", "--color",
+        "never", "--report-dir",
         reports.toString(), INVALID).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -80,7 +80,7 @@ class StubSecurityTest {
       CommandLine cl = RootCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env::get,
           new Redactor());
       command = cl.getSubcommands().get("stub").getCommand();
-      List<String> all = new ArrayList<>(List.of("stub", "--port", "0"));
+      List<String> all = new ArrayList<>(List.of("stub", "--contracts", "classpath:examples", "--port", "0"));
       all.addAll(List.of(args));
       exit = new CompletableFuture<>();
       Thread t = new Thread(() -> exit.complete(cl.execute(all.toArray(String[]::new))), "stub-under-test");
@@ -454,8 +454,8 @@ class StubSecurityTest {
     assertThat(declared.status()).isEqualTo(413);
     assertThat(declared.body()).contains("65536");
     assertThat(small.status()).as(small.body()).isEqualTo(200);
-    assertThat(CliRun.run("stub", "--max-body", "lots").err()).contains("'lots' is not a size");
-    assertThat(CliRun.run("stub", "--max-body", "2GiB").exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("stub", "--contracts", "classpath:examples", "--max-body", "lots").err()).contains("'lots' is not a size");
+    assertThat(CliRun.run("stub", "--contracts", "classpath:examples", "--max-body", "2GiB").exitCode()).isEqualTo(2);
   }
 
   /** Sends {@code chunks} chunks of 32 KiB without the last one, and reads the answer meanwhile. */
@@ -541,7 +541,7 @@ class StubSecurityTest {
   @Test
   void a_port_that_is_taken_exits_3() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CliRun run = CliRun.withEnv(ENV::get, "stub", "--port", String.valueOf(taken.getLocalPort()));
+      CliRun run = CliRun.withEnv(ENV::get, "stub", "--contracts", "classpath:examples", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
       assertThat(run.err()).contains("Cannot start the stub server on 127.0.0.1:" + taken.getLocalPort(), "--port");
     }
@@ -569,7 +569,7 @@ class StubSecurityTest {
       assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc and kill (Linux)");
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-          ContractCli.class.getName(), "stub", "--port", "0", "-n", "wgp").redirectErrorStream(true);
+          ContractCli.class.getName(), "stub", "--contracts", "classpath:examples", "--port", "0", "-n", "wgp").redirectErrorStream(true);
       pb.environment().put("WGP_API_TOKEN", WGP);
       Child c = new Child(pb.start());
       started.add(c.process);

@@ -8,8 +8,10 @@ import dev.contractgate.registry.ContractVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -87,20 +89,38 @@ public final class DeployCheck {
    */
   public static Result run(ContractRegistry registry, String namespace, String candidate, Optional<String> deployed,
       DiffPolicy policy, LocalDate today) {
+    Map<String, String> pinned = new TreeMap<>();
+    registry.consumers().stream().filter(c -> c.namespace().equals(namespace))
+        .forEach(c -> pinned.put(c.id(), c.version().toString()));
     ContractVersion cand = registry.requireVersion(namespace, candidate);
-    Optional<ContractVersion> dep = deployed.map(v -> registry.requireVersion(namespace, v));
+    Optional<String> dep = deployed;
     if (deployed.isEmpty()) {
       List<ContractVersion> older = registry.versions(namespace).stream()
           .filter(v -> v.version().compareTo(cand.version()) < 0).toList();
-      dep = older.isEmpty() ? Optional.empty() : Optional.of(older.get(older.size() - 1));
+      dep = older.isEmpty() ? Optional.empty() : Optional.of(older.get(older.size() - 1).version().toString());
     }
+    return run(registry, namespace, candidate, dep, pinned, policy, today);
+  }
+
+  /**
+   * The check for exactly the consumers given, each with the contract version its running build is built
+   * against (e.g. what a deployments log says runs in an environment). A consumer the tree does not declare is
+   * judged on every change.
+   *
+   * @param deployed the version running now (the rollback target); empty when none runs
+   * @param pinned consumer id → contract version
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public static Result run(ContractRegistry registry, String namespace, String candidate, Optional<String> deployed,
+      Map<String, String> pinned, DiffPolicy policy, LocalDate today) {
+    ContractVersion cand = registry.requireVersion(namespace, candidate);
+    Optional<ContractVersion> dep = deployed.map(v -> registry.requireVersion(namespace, v));
     List<Verdict> verdicts = new ArrayList<>();
-    for (Consumer c : registry.consumers()) {
-      if (!c.namespace().equals(namespace)) {
-        continue;
-      }
-      ContractVersion pinned = registry.requireVersion(namespace, c.version().toString());
-      List<EndpointChange> deploy = meets(registry, c, ContractDiff.compare(registry, pinned, cand, policy, today),
+    for (Map.Entry<String, String> e : pinned.entrySet()) {
+      Consumer c = registry.consumers().stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+      ContractVersion pin = registry.requireVersion(namespace, e.getValue());
+      List<EndpointChange> deploy = meets(registry, c, ContractDiff.compare(registry, pin, cand, policy, today),
           cand, policy);
       Optional<List<EndpointChange>> rollback = Optional.empty();
       String note;
@@ -108,14 +128,14 @@ public final class DeployCheck {
         note = "no deployed version to roll back to";
       } else if (dep.get().version().equals(cand.version())) {
         note = "the candidate is the deployed version";
-      } else if (c.version().compareTo(cand.version()) < 0) {
-        note = "pinned to " + c.version() + ", not yet on the candidate: a rollback does not take anything away";
+      } else if (pin.version().compareTo(cand.version()) < 0) {
+        note = "pinned to " + pin.version() + ", not yet on the candidate: a rollback does not take anything away";
       } else {
         rollback = Optional.of(meets(registry, c, ContractDiff.compare(registry, cand, dep.get(), policy, today),
             dep.get(), policy));
         note = "";
       }
-      verdicts.add(new Verdict(c.id(), c.version().toString(), deploy, rollback, note));
+      verdicts.add(new Verdict(e.getKey(), pin.version().toString(), deploy, rollback, note));
     }
     verdicts.sort((a, b) -> a.consumer().compareTo(b.consumer()));
     return new Result(namespace, candidate, dep.map(v -> v.version().toString()), verdicts);
@@ -128,6 +148,9 @@ public final class DeployCheck {
    */
   private static List<EndpointChange> meets(ContractRegistry registry, Consumer c, VersionDiff diff,
       ContractVersion backend, DiffPolicy policy) {
+    if (c == null) {
+      return diff.changes();
+    }
     ConsumerReads.Outcome reads = ConsumerReads.against(registry, c, backend, policy);
     List<EndpointChange> out = new ArrayList<>(ConsumerReads.hideGated(c, relevant(c, diff.changes()), reads.hidden()));
     out.addAll(reads.findings());
@@ -136,7 +159,7 @@ public final class DeployCheck {
 
   /** The changes that reach what the consumer reads; all changes when it declares nothing. */
   static List<EndpointChange> relevant(Consumer consumer, List<EndpointChange> changes) {
-    if (consumer.reads().isEmpty()) {
+    if (consumer == null || consumer.reads().isEmpty()) {
       return changes;
     }
     return changes.stream().filter(c -> c.reaches().stream().anyMatch(r -> reaches(consumer, r))).toList();

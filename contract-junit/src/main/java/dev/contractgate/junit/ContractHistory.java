@@ -6,7 +6,11 @@ import dev.contractgate.diff.DiffReports;
 import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.diff.Severity;
 import dev.contractgate.diff.VersionDiff;
+import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.release.LockCheck;
+import dev.contractgate.release.ReleaseLock;
+import dev.contractgate.release.ReleasedContent;
 import dev.contractgate.report.Report;
 import dev.contractgate.report.ReportFormat;
 import java.io.IOException;
@@ -29,9 +33,12 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * The history check as dynamic tests: one container per namespace, one test per version pair of the same
- * major, failing with every breaking change (rule id, namespace, versions, endpoint, pointer, old and new); and a
+ * major, failing with every breaking change (rule id, namespace, versions, endpoint, pointer, old and new); a
  * container {@code consumers} with a test per consumer and later version of its major, failing on a field the
- * consumer reads that the version does not send, unless it reads it behind a backend flag.
+ * consumer reads that the version does not send, unless it reads it behind a backend flag; and a container
+ * {@code released} with one test per version of the tree's {@code contract-gate.lock}, failing when a file of
+ * that released version was edited, added or removed (with the schema diff when git history holds the released
+ * content).
  *
  * <pre>{@code
  * @TestFactory
@@ -106,6 +113,7 @@ public final class ContractHistory {
             }
           }))));
     }
+    nodes.add(released());
     if (!result.policyFindings().isEmpty()) {
       nodes.add(DynamicTest.dynamicTest("contract-gate.yaml", () -> {
         StringBuilder b = new StringBuilder();
@@ -117,6 +125,37 @@ public final class ContractHistory {
       }));
     }
     return nodes.stream();
+  }
+
+  /** One test per released version: its files are still the released ones. */
+  private DynamicNode released() {
+    LockCheck.Result lock;
+    try {
+      Path root = LockCheck.rootOf(registry);
+      lock = LockCheck.run(registry, root, ReleasedContent.git(root));
+    } catch (ContractException e) {
+      return DynamicTest.dynamicTest(ReleaseLock.FILE, () -> {
+        throw new AssertionFailedError(e.getMessage());
+      });
+    }
+    List<DynamicNode> tests = new ArrayList<>();
+    List<String> versions = new ArrayList<>(lock.released());
+    lock.drifts().forEach(d -> {
+      if (!versions.contains(d.namespace() + "/" + d.version())) {
+        versions.add(d.namespace() + "/" + d.version());
+      }
+    });
+    for (String v : versions) {
+      List<LockCheck.Drift> mine = lock.drifts().stream().filter(d -> (d.namespace() + "/" + d.version()).equals(v))
+          .toList();
+      tests.add(DynamicTest.dynamicTest(v, () -> {
+        if (!mine.isEmpty()) {
+          throw new AssertionFailedError("Released " + v + " changed\n\n"
+              + new LockCheck.Result(List.of(v), mine).render());
+        }
+      }));
+    }
+    return DynamicContainer.dynamicContainer("released", tests.stream());
   }
 
   private void write(HistoryCheck.Result result) {

@@ -111,6 +111,33 @@ class ContractProbesAndHistoryTest {
         .hasMessageContaining("Expected a breaking change endpoint.removed in ivanpin 1.0.0 -> 1.1.0");
   }
 
+  @Test
+  void should_fail_the_released_test_of_a_version_edited_in_place(@TempDir Path dir) throws Throwable {
+    // GIVEN a copy of the example tree, and a second one whose released ivanpin 1.2.0 no longer declares seo
+    Path clean = copyExamples(dir.resolve("clean"));
+    Path tree = copyExamples(dir.resolve("edited"));
+    Path detail = tree.resolve("ivanpin/1.2.0/schemas/blog-detail.schema.json");
+    JsonMapper json = JsonMapper.builder().build();
+    ObjectNode doc = (ObjectNode) json.readTree(detail.toFile());
+    ((ArrayNode) doc.get("required")).removeIf(n -> n.asString().equals("seo"));
+    ((ObjectNode) doc.get("properties")).remove("seo");
+    Files.writeString(detail, doc.toString());
+    // WHEN
+    List<DynamicTest> edited = flatten(ContractHistory.of(ContractRegistry.load(tree)).tests());
+    List<DynamicTest> unchanged = flatten(ContractHistory.of(ContractRegistry.load(clean)).tests());
+    // THEN
+    DynamicTest released = edited.stream().filter(t -> t.getDisplayName().equals("ivanpin/1.2.0")).findFirst()
+        .orElseThrow();
+    assertThatThrownBy(() -> released.getExecutable().execute())
+        .hasMessageContaining("Released ivanpin/1.2.0 changed")
+        .hasMessageContaining("ivanpin/1.2.0/schemas/blog-detail.schema.json changed in released ivanpin 1.2.0")
+        .hasMessageContaining("release the change as a new version");
+    assertThat(unchanged).extracting(DynamicTest::getDisplayName).contains("ivanpin/1.0.0", "ivanpin/1.2.0", "wgp/1.2.0");
+    for (DynamicTest t : unchanged) {
+      t.getExecutable().execute();
+    }
+  }
+
   static Path copyExamples(Path dir) throws IOException {
     Path source = Path.of("../contracts/src/main/contracts");
     Path target = dir.resolve("tree");

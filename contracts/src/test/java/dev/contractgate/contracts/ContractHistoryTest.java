@@ -7,6 +7,8 @@ import dev.contractgate.diff.HistoryCheck;
 import dev.contractgate.diff.Severity;
 import dev.contractgate.diff.VersionDiff;
 import dev.contractgate.registry.ContractRegistry;
+import dev.contractgate.release.LockCheck;
+import dev.contractgate.release.ReleasedContent;
 import dev.contractgate.report.Report;
 import dev.contractgate.report.ReportFormat;
 import java.io.IOException;
@@ -47,6 +49,15 @@ class ContractHistoryTest {
         }));
     Stream<DynamicTest> policy = Stream.of(DynamicTest.dynamicTest("contract-gate.yaml", () ->
         assertThat(result.policyFindings()).as("expired or unused exceptions").isEmpty()));
-    return Stream.concat(pairs, policy);
+    // The published versions are released (contract-gate.lock): an edit to one of them fails here too.
+    Path root = Path.of("src", "main", "contracts");
+    LockCheck.Result lock = LockCheck.run(registry, root, ReleasedContent.git(root));
+    Stream<DynamicTest> released = Stream.of(DynamicTest.dynamicTest("contract-gate.lock", () -> {
+      assertThat(lock.released()).as("released versions").hasSizeGreaterThanOrEqualTo(6);
+      if (!lock.passed()) {
+        throw new AssertionFailedError("A released version changed:\n\n" + lock.render());
+      }
+    }));
+    return Stream.concat(Stream.concat(pairs, policy), released);
   }
 }
