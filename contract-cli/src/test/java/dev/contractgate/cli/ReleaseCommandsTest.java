@@ -58,6 +58,13 @@ class ReleaseCommandsTest {
     Files.writeString(file, (text.substring(0, start) + text.substring(end)).replace("\"tags\",\n    \"seo\"\n", "\"tags\"\n"));
   }
 
+  /** The edit made loadable: the frontend's reads of /seo go too, so the lock is what stops it. */
+  static void dropSeoAndItsReads(Path tree) throws IOException {
+    dropSeo(tree);
+    DiffCommandsTest.withoutReads(tree, "/seo/title");
+    DiffCommandsTest.withoutReads(tree, "/seo/description");
+  }
+
   static void copyVersion(Path tree, String ns, String from, String to) throws IOException {
     Path src = tree.resolve(ns).resolve(from);
     try (Stream<Path> s = Files.walk(src)) {
@@ -147,9 +154,15 @@ class ReleaseCommandsTest {
     @Test
     void removing_seo_from_published_ivanpin_1_2_0_fails_check_history_can_deploy_and_verify(@TempDir Path dir)
         throws IOException {
-      // GIVEN the in-place edit, while ivanpin-web reads /seo/title
+      // GIVEN the in-place edit, while ivanpin-web reads /seo/title: the tree's own lint stops it
       Path tree = DiffCommandsTest.copyOfExampleTree(dir);
       dropSeo(tree);
+      CliRun lint = CliRun.run("check-history", "--contracts", tree.toString());
+      assertThat(lint.exitCode()).as(lint.all()).isEqualTo(3);
+      assertThat(lint.err()).contains("consumers/ivanpin-web.yaml", "\"/seo/title\"", "does not declare");
+      // and with the frontend's reads dropped too, the lock does
+      DiffCommandsTest.withoutReads(tree, "/seo/title");
+      DiffCommandsTest.withoutReads(tree, "/seo/description");
       // WHEN
       CliRun history = CliRun.run("check-history", "--contracts", tree.toString());
       CliRun deploy = CliRun.run("can-deploy", "--contracts", tree.toString(), "-n", "ivanpin", "--candidate", "1.2.0");
@@ -242,7 +255,7 @@ class ReleaseCommandsTest {
     void a_released_version_edited_on_the_branch_fails_with_its_schema_diff(@TempDir Path dir) throws IOException {
       Path base = DiffCommandsTest.copyOfExampleTree(dir.resolve("base"));
       Path head = DiffCommandsTest.copyOfExampleTree(dir.resolve("head"));
-      dropSeo(head);
+      dropSeoAndItsReads(head);
       CliRun run = CliRun.run("check-history", "--contracts", head.toString(), "--baseline", base.toString());
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains(BLOG_DETAIL + " changed in released ivanpin 1.2.0", "schema diff, released -> now:",

@@ -56,6 +56,10 @@ final class Trees {
     text = text.substring(0, start) + text.substring(end);
     text = text.replace("\"tags\",\n    \"seo\"\n", "\"tags\"\n");
     Files.writeString(file, text);
+    // ivanpin-web may only read what its pinned 1.2.0 declares, or the tree would not load before the lock check
+    Path consumer = tree.resolve("consumers/ivanpin-web.yaml");
+    Files.writeString(consumer, String.join("\n", Files.readAllLines(consumer).stream()
+        .filter(l -> !l.strip().startsWith("- /seo/")).toList()) + "\n");
     return file;
   }
 
