@@ -78,7 +78,7 @@ public final class TestClassMembers {
       Object value = read(context, m, name);
       if (value == null) {
         throw new ExtensionConfigurationException(Messages.of(
-            "No base URL from " + describe(m),
+            "No base URL from " + name + " " + describe(m),
             "the URL of the backend under test, e.g. http://127.0.0.1:8080",
             "null",
             "start the backend before the first call (in a field initialiser or @BeforeAll) so that " + name
