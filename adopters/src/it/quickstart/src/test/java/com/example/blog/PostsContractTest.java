@@ -1,6 +1,5 @@
 package com.example.blog;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -31,7 +30,6 @@ class PostsContractTest {
   static void start() {
     backend.start();
     backend.stubFor(get(urlPathEqualTo("/api/posts"))
-        .withHeader("X-Api-Token", equalTo("quickstart-token"))
         .willReturn(okJson("{\"items\": [{\"id\": 1, \"title\": \"Hello\"}]}")));
   }
 
