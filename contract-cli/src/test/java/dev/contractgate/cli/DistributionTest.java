@@ -163,4 +163,23 @@ class DistributionTest {
       assertThat(Files.readString(f)).as(REPO.relativize(f).toString()).doesNotContain("STYLE.md");
     }
   }
+
+  @Test
+  void the_readme_quickstart_is_the_adopter_project_that_the_build_runs() throws IOException {
+    String readme = Files.readString(REPO.resolve("README.md"));
+    Path project = REPO.resolve("adopters/src/it/quickstart");
+    assertThat(readme.lines().filter(l -> l.startsWith("## ")).findFirst()).as("the README's first section")
+        .hasValueSatisfying(h -> assertThat(h).startsWith("## Quickstart"));
+    for (String file : List.of("src/test/java/com/example/blog/PostsContractTest.java",
+        "src/test/resources/contract-gate/contracts/blog/namespace.yaml",
+        "src/test/resources/contract-gate/contracts/blog/1.0.0/endpoints.yaml",
+        "src/test/resources/contract-gate/contracts/blog/1.0.0/schemas/posts.schema.json")) {
+      assertThat(readme).as(file + " verbatim in the README").contains(Files.readString(project.resolve(file)));
+    }
+    String pom = Files.readString(project.resolve("pom.xml"));
+    assertThat(pom).contains("<artifactId>contract-gate-bom</artifactId>", "<artifactId>contract-junit</artifactId>")
+        .doesNotContain("junit-bom");
+    assertThat(Files.readString(project.resolve("invoker.properties")))
+        .contains("-Djunit-jupiter.version=5.13.4", "-Djunit-jupiter.version=5.14.4", "-Djunit-jupiter.version=6.");
+  }
 }
