@@ -83,6 +83,10 @@ public final class ContractCli {
   private static int execute(PrintWriter out, PrintWriter err, Function<String, String> environment,
       Redactor redactor, String... args) {
     CommandLine cl = RootCommand.commandLine(out, err, environment, redactor);
+    Integer unknown = RootCommand.unknownCommand(cl, args);
+    if (unknown != null) {
+      return unknown;
+    }
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {

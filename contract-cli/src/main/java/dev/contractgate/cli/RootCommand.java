@@ -88,6 +88,54 @@ final class RootCommand implements Runnable {
     return cl;
   }
 
+  /**
+   * The usage error for a first word that names no command, or null. Checked before picocli parses: with the
+   * root's {@code --version} or {@code --help} anywhere on the line, picocli would print that and exit 0, so
+   * {@code contract-gate relase --version 1.2.0} looked like a success.
+   */
+  static Integer unknownCommand(CommandLine cl, String[] args) {
+    if (args.length == 0 || args[0].startsWith("-") || cl.getSubcommands().containsKey(args[0])) {
+      return null;
+    }
+    String word = args[0];
+    java.util.List<String> names = cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    // The nearest names within two edits (a prefix of three letters or more counts as one edit away).
+    java.util.function.ToIntFunction<String> away = n -> w.length() >= 3 && n.startsWith(w) ? 1 : distance(w, n);
+    int best = names.stream().mapToInt(away).min().orElse(Integer.MAX_VALUE);
+    java.util.List<String> close = best > 2 ? java.util.List.of()
+        : names.stream().filter(n -> away.applyAsInt(n) == best).toList();
+    PrintWriter err = cl.getErr();
+    err.println("Usage error: unknown command '" + word + "'");
+    if (!close.isEmpty()) {
+      err.println("Did you mean: " + String.join(" or ", close) + "?");
+    }
+    err.println("The commands: " + String.join(", ", names) + ". Run 'contract-gate --help' for what each does.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** Edit distance with adjacent transpositions: "relase" is 1 from "release", "veirfy" 1 from "verify". */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
   private static int handleUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();

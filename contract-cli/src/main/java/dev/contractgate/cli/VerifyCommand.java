@@ -3,6 +3,7 @@ package dev.contractgate.cli;
 import dev.contractgate.gate.GateReports;
 import dev.contractgate.gate.GateResult;
 import dev.contractgate.gate.LiveGate;
+import dev.contractgate.gate.StateHook;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.release.LockCheck;
 import java.io.PrintWriter;
@@ -75,6 +76,11 @@ final class VerifyCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int retries;
 
+  @Option(names = "--state-hook", paramLabel = "URL",
+      description = "Before each probe that declares a provider state (probe.state in endpoints.yaml), POST"
+          + " {\"state\": NAME} to this URL and wait for a 2xx; those probes then run one at a time.")
+  String stateHook;
+
   @CommandLine.ParentCommand RootCommand root;
 
   @Override
@@ -92,9 +98,13 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     LiveGate gate;
     try {
-      gate = LiveGate.builder(registry).baseUrl(baseUrl).namespaces(namespaces).version(version)
+      LiveGate.Builder builder = LiveGate.builder(registry).baseUrl(baseUrl).namespaces(namespaces).version(version)
           .concurrency(concurrency).timeout(timeout).deadline(deadline).retries(retries).environment(environment)
-          .progress(p -> reports.progress(err, "probes done", p[0], p[1])).build();
+          .progress(p -> reports.progress(err, "probes done", p[0], p[1]));
+      if (stateHook != null) {
+        builder.states(StateHook.post(stateHook, timeout));
+      }
+      gate = builder.build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -23,6 +23,40 @@ class ContractCliTest {
   static final String SAMPLES = "../contracts/src/test/resources/samples/invalid/";
 
   @Nested
+  class Unknown_command {
+
+    @Test
+    void a_misspelt_command_with_version_is_a_usage_error_not_the_tools_version() {
+      CliRun run = CliRun.run("relase", "--version", "1.2.0");
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).contains("Usage error: unknown command 'relase'", "The commands: demo, verify");
+    }
+
+    @Test
+    void a_close_command_is_suggested() {
+      assertThat(CliRun.run("veirfy", "--base-url", "http://127.0.0.1:9").err())
+          .contains("unknown command 'veirfy'", "Did you mean: verify?");
+      assertThat(CliRun.run("dif").err()).contains("Did you mean: diff?");
+      assertThat(CliRun.run("check-histroy").err()).contains("Did you mean: check-history?");
+    }
+
+    @Test
+    void a_word_close_to_nothing_lists_the_commands_without_a_guess() {
+      CliRun run = CliRun.run("deploy-now", "--help");
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("unknown command 'deploy-now'", "Run 'contract-gate --help'")
+          .doesNotContain("Did you mean");
+    }
+
+    @Test
+    void known_commands_and_root_options_are_untouched() {
+      assertThat(CliRun.run("--version").exitCode()).isZero();
+      assertThat(CliRun.run("help").exitCode()).isZero();
+    }
+  }
+
+  @Nested
   class Root {
     @Test
     void should_list_commands_and_exit_codes_in_help() {
@@ -42,7 +76,7 @@ class ContractCliTest {
     void should_exit_2_with_a_suggestion_on_an_unknown_command() {
       CliRun run = CliRun.run("lisst");
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err()).contains("Unmatched argument", "contract-gate list", "--help");
+      assertThat(run.err()).contains("unknown command 'lisst'", "Did you mean: list?", "--help");
     }
 
     @Test
@@ -146,7 +180,7 @@ class ContractCliTest {
       assertThat(Files.readString(dir.resolve("list.md")))
           .contains("## ✅ contract-gate list contract tree", "**ivanpin@1.2.0** · `services.list`");
       assertThat(Files.readString(dir.resolve("list.xml")))
-          .contains("<testsuite name=\"ivanpin@1.2.0\"", "<testcase classname=\"consumers\" name=\"wgp-web\"");
+          .contains("<testsuite name=\"ivanpin@1.2.0\"", "<testcase classname=\"contractgate.consumers\" name=\"wgp-web\"");
       assertThat(Files.readString(dir.resolve("list.html"))).contains("contact.submit", "POST /api/services/wgp/");
     }
 
@@ -157,7 +191,7 @@ class ContractCliTest {
       assertThat(md.exitCode()).isZero();
       assertThat(md.out()).startsWith("## ✅ contract-gate list").contains("| ivanpin@1.0.0 | 0 | 0 | 3 | 0 |");
       assertThat(xml.exitCode()).isZero();
-      assertThat(xml.out()).startsWith("<?xml").contains("<testcase classname=\"wgp@1.2.0\" name=\"contact.submit\"");
+      assertThat(xml.out()).startsWith("<?xml").contains("<testcase classname=\"contractgate.wgp.v1_2_0\" name=\"contact.submit\"");
     }
 
     @Test
@@ -337,7 +371,7 @@ class ContractCliTest {
       assertThat(entry(json, "ivanpin@1.2.0", "blog.list").path("findings").get(0).path("where").asString())
           .isEqualTo("/items/3/author/name");
       assertThat(Files.readString(dir.resolve("validate.xml")))
-          .contains("<testcase classname=\"ivanpin@1.2.0\" name=\"blog.list\"")
+          .contains("<testcase classname=\"contractgate.ivanpin.v1_2_0\" name=\"blog.list\"")
           .contains("<failure message=\"status 200, 1 violation\" type=\"body.required\">")
           .contains("    expected: required property \"name\"\n    but was : absent\n");
       assertThat(Files.readString(dir.resolve("validate.md"))).contains("## ❌ contract-gate validate", "body.required");

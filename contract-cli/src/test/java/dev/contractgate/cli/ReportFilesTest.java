@@ -55,6 +55,24 @@ class ReportFilesTest {
   }
 
   @Test
+  void report_files_get_the_permissions_the_umask_gives_not_owner_only(@TempDir Path dir) throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    // GIVEN what this process's umask gives a new file and directory (reports hold no secrets, so no 0600)
+    Path plainFile = Files.createFile(dir.resolve("plain.txt"));
+    Path plainDir = Files.createDirectory(dir.resolve("plain"));
+    var filePerms = Files.getPosixFilePermissions(plainFile);
+    // WHEN a report set is written into a new directory
+    Path reports = dir.resolve("reports");
+    assertThat(validate(valid, reports).exitCode()).isZero();
+    // THEN every file has those permissions, whatever the staging directory had
+    for (String name : SET) {
+      assertThat(Files.getPosixFilePermissions(reports.resolve(name))).as(name).isEqualTo(filePerms);
+    }
+    assertThat(Files.getPosixFilePermissions(reports)).isEqualTo(Files.getPosixFilePermissions(plainDir));
+  }
+
+  @Test
   void should_print_the_report_and_then_exit_3_naming_the_directory_when_it_cannot_be_written(@TempDir Path dir)
       throws IOException {
     // GIVEN a report directory below a regular file, and one that is a regular file

@@ -20,6 +20,7 @@ import java.util.function.Function;
  * @param retries extra attempts after a connection failure
  * @param environment reads the token variables (usually {@code System::getenv})
  * @param progress told after each probe: done and total
+ * @param states sets up a probe's provider state before it is sent; throws when it cannot
  */
 record GateSettings(
     ContractRegistry registry,
@@ -30,7 +31,8 @@ record GateSettings(
     Duration deadline,
     int retries,
     Function<String, String> environment,
-    Consumer<int[]> progress) {
+    Consumer<int[]> progress,
+    Consumer<String> states) {
   GateSettings {
     versions = List.copyOf(versions);
   }

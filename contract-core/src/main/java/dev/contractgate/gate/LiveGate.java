@@ -63,6 +63,7 @@ public final class LiveGate {
     private int retries = 2;
     private Function<String, String> environment = System::getenv;
     private Consumer<int[]> progress = p -> {};
+    private Consumer<String> states;
 
     private Builder(ContractRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -124,6 +125,17 @@ public final class LiveGate {
     }
 
     /**
+     * Sets up provider states: called with a probe's {@code state} (endpoints.yaml) right before that probe is
+     * sent. Probes with a state run one at a time, each after its state and before the next state, and before
+     * the probes without one; a handler that throws fails that probe (not run) with its message. Without a
+     * handler, states are not set up and every probe runs concurrently.
+     */
+    public Builder states(Consumer<String> states) {
+      this.states = Objects.requireNonNull(states, "states");
+      return this;
+    }
+
+    /**
      * Checks the settings against the tree.
      *
      * @throws ContractException for an unknown namespace or version, or a token variable that is not set
@@ -167,7 +179,7 @@ public final class LiveGate {
         }
       }
       return new LiveGate(new GateSettings(registry, baseUrl, versions, concurrency, timeout, deadline, retries,
-          environment, progress));
+          environment, progress, states));
     }
 
     /** The index of the first character an HTTP header value cannot carry, or -1. */

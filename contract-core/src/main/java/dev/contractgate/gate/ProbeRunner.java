@@ -115,7 +115,19 @@ final class ProbeRunner {
           }
         }));
         futures.add(f);
-        attempt(client, scheduler, plan, 1, System.nanoTime(), deadlineNanos, f);
+      }
+      // A provider state holds for its own probe only: those probes go one at a time, state then request, before
+      // the others (which need no state) go concurrently.
+      for (int i = 0; i < plans.size(); i++) {
+        Optional<String> state = state(plans.get(i));
+        if (state.isPresent()) {
+          setUpAndSend(client, scheduler, plans.get(i), state.get(), deadlineNanos, futures.get(i));
+        }
+      }
+      for (int i = 0; i < plans.size(); i++) {
+        if (state(plans.get(i)).isEmpty()) {
+          attempt(client, scheduler, plans.get(i), 1, System.nanoTime(), deadlineNanos, futures.get(i));
+        }
       }
       try {
         CompletableFuture.allOf(reported.toArray(CompletableFuture[]::new))
@@ -191,6 +203,32 @@ final class ProbeRunner {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /** The provider state to set up before this probe: only with a handler, only for the probe with the token. */
+  private Optional<String> state(Plan plan) {
+    return s.states() == null || plan.kind != Kind.CONTRACT ? Optional.empty()
+        : plan.endpoint.probe().flatMap(Endpoint.Probe::state);
+  }
+
+  private void setUpAndSend(OkHttpClient client, ScheduledExecutorService scheduler, Plan plan, String state,
+      long deadlineNanos, CompletableFuture<ProbeResult> future) {
+    long start = System.nanoTime();
+    try {
+      s.states().accept(state);
+    } catch (RuntimeException e) {
+      future.complete(result(plan, Outcome.NOT_RUN, 0, start, 0, List.of(), "provider state \"" + state
+          + "\" could not be set up: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      return;
+    }
+    attempt(client, scheduler, plan, 1, start, deadlineNanos, future);
+    try {
+      future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // reported with the other probes' outcomes after the run
+    }
   }
 
   private void attempt(OkHttpClient client, ScheduledExecutorService scheduler, Plan plan, int attempt,

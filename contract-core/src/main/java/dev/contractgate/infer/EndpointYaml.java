@@ -53,6 +53,7 @@ final class EndpointYaml {
       }
       p.body().ifPresent(b -> po.set("body", b.deepCopy()));
       po.put("expectStatus", p.expectStatus());
+      p.state().ifPresent(st -> po.put("state", st));
     });
     return o;
   }

@@ -113,15 +113,24 @@ public record Endpoint(
    * @param query query parameters
    * @param body JSON body, if any
    * @param expectStatus the status the check expects
+   * @param state the provider state the backend must be in before the probe is sent (a state handler of the
+   *     test class, or the {@code verify --state-hook}, sets it up), if any
    * @since 0.1
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   public record Probe(
-      Map<String, String> pathParams, Map<String, String> query, Optional<JsonNode> body, int expectStatus) {
+      Map<String, String> pathParams, Map<String, String> query, Optional<JsonNode> body, int expectStatus,
+      Optional<String> state) {
     public Probe {
       pathParams = Collections.unmodifiableMap(new TreeMap<>(pathParams));
       query = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
       Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(state, "state");
+    }
+
+    /** A probe that needs no provider state. */
+    public Probe(Map<String, String> pathParams, Map<String, String> query, Optional<JsonNode> body, int expectStatus) {
+      this(pathParams, query, body, expectStatus, Optional.empty());
     }
   }
 }

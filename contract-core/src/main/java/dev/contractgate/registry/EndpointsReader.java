@@ -204,7 +204,7 @@ final class EndpointsReader {
     while (m.find()) {
       params.add(m.group(1));
     }
-    p.allowOnly("path", "query", "body", "expectStatus");
+    p.allowOnly("path", "query", "body", "expectStatus", "state");
     Map<String, String> pathValues = p.scalarMap("path", "give each path parameter a value");
     for (String param : params) {
       if (!pathValues.containsKey(param)) {
@@ -230,7 +230,9 @@ final class EndpointsReader {
       expect = (int) s;
     }
     Optional<JsonNode> body = p.has("body") ? Optional.of(p.node().get("body")) : Optional.empty();
-    return new Endpoint.Probe(pathValues, p.scalarMap("query", "give each query parameter a value"), body, expect);
+    Optional<String> state = p.optionalString("state", "name the provider state, e.g. 'a post with comments exists'");
+    return new Endpoint.Probe(pathValues, p.scalarMap("query", "give each query parameter a value"), body, expect,
+        state.map(String::strip));
   }
 
   /** The schema a key names, relative to the version folder; the file and the fragment must exist. */

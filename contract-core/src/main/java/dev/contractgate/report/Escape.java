@@ -100,7 +100,7 @@ final class Escape {
   }
 
   /**
-   * One finding in the fact shape of STYLE.md §4: a head line, then the facts with aligned keys, multi-line
+   * One finding in the fact shape (docs/reports.md#the-fact-shape): a head line, then the facts with aligned keys, multi-line
    * values indented under their key, the hint last but before the schema fragments.
    */
   static void factBlock(StringBuilder b, String indent, int index, Finding f) {

@@ -13,12 +13,16 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>FAILED: a {@code <failure>} whose message is the check's summary, whose type lists the rule ids, and
- *       whose body holds the findings in the fact shape of STYLE.md §4;
+ *       whose body holds the findings in the fact shape of the text report (docs/reports.md);
  *   <li>WARNING (and PASSED with findings): the test passes, its findings go to {@code <system-out>};
  *   <li>SKIPPED: {@code <skipped>}.
  * </ul>
  *
  * <p>Values are XML-escaped and characters XML 1.0 does not allow are dropped. Times are in seconds.
+ *
+ * <p>A {@code classname} is a Java-like name made from the group ({@link #className}): Jenkins and the
+ * Surefire report split a class name at its last dot into package and class, so {@code ivanpin@1.2.0} would be
+ * filed as package {@code ivanpin@1.2}, class {@code 0}. The suite keeps the group as people write it.
  */
 final class JUnitXmlRenderer {
 
@@ -46,9 +50,44 @@ final class JUnitXmlRenderer {
     return b.toString();
   }
 
+  private static final java.util.regex.Pattern VERSION =
+      java.util.regex.Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)*(?:-[0-9A-Za-z.-]+)?)(?![\\w])");
+
+  /**
+   * The group as a dotted name without dots inside its parts: {@code contractgate.<namespace>[.<rest>]}, where
+   * the namespace is what comes before the first {@code @} or space, every version {@code 1.2.0} becomes
+   * {@code v1_2_0}, {@code ->} becomes {@code to}, and any other character that cannot be in a Java identifier
+   * becomes {@code _}. {@code ivanpin@1.2.0} is {@code contractgate.ivanpin.v1_2_0}, {@code ivanpin 1.1.0 -> 1.2.0}
+   * is {@code contractgate.ivanpin.v1_1_0_to_v1_2_0}, {@code contract-gate.yaml} is
+   * {@code contractgate.contract_gate_yaml}.
+   */
+  static String className(String group) {
+    String g = group.strip();
+    int cut = -1;
+    for (int i = 0; i < g.length(); i++) {
+      if (g.charAt(i) == '@' || Character.isWhitespace(g.charAt(i))) {
+        cut = i;
+        break;
+      }
+    }
+    String head = cut < 0 ? g : g.substring(0, cut);
+    String rest = cut < 0 ? "" : g.substring(cut + 1);
+    String tail = identifier(rest);
+    return "contractgate." + identifier(head) + (tail.equals("_") ? "" : "." + tail);
+  }
+
+  private static String identifier(String part) {
+    String s = VERSION.matcher(part).replaceAll(m -> "v" + m.group(1).replaceAll("[.-]", "_"));
+    s = s.replace("->", " to ").replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+    if (s.isEmpty()) {
+      return "_";
+    }
+    return Character.isDigit(s.charAt(0)) ? "_" + s : s;
+  }
+
   private static void testcase(StringBuilder b, Entry e) {
     b.append("    <testcase");
-    attr(b, "classname", e.group());
+    attr(b, "classname", className(e.group()));
     attr(b, "name", e.name());
     attr(b, "time", seconds(e.millis()));
     boolean body = e.status() != Status.PASSED || !e.findings().isEmpty();

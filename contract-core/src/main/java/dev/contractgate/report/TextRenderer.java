@@ -5,7 +5,7 @@ import dev.contractgate.report.Report.Fact;
 import dev.contractgate.report.Report.Finding;
 import dev.contractgate.report.Report.Status;
 
-/** The console rendering, in the fact shape of STYLE.md §4. */
+/** The console rendering, in the fact shape (docs/reports.md#the-fact-shape). */
 final class TextRenderer {
 
   private static final String RED = "\u001B[31m";

@@ -86,6 +86,43 @@ class ContractTreeLoadingTest {
   }
 
   @Nested
+  class ProviderStates {
+
+    @Test
+    void should_read_the_state_a_probe_needs() {
+      // GIVEN
+      ContractTree tree = tree().endpoints("shop", "1.0.0", SHOP_ENDPOINTS.replace("path: {id: 1}",
+          "path: {id: 1}\n      state: order 1 exists"));
+      // WHEN
+      Endpoint endpoint = tree.load().requireEndpoint(tree.load().latest("shop"), "order.get");
+      // THEN
+      assertThat(endpoint.probe()).hasValueSatisfying(p -> assertThat(p.state()).contains("order 1 exists"));
+    }
+
+    @Test
+    void should_have_no_state_when_the_probe_names_none() {
+      ContractRegistry registry = tree().load();
+      assertThat(registry.requireEndpoint(registry.latest("shop"), "order.get").probe())
+          .hasValueSatisfying(p -> assertThat(p.state()).isEmpty());
+    }
+
+    @Test
+    void should_refuse_an_empty_or_non_text_state_naming_the_file_and_line() {
+      for (String bad : new String[] {"state: \"\"", "state: [a, b]"}) {
+        // GIVEN
+        ContractTree tree = tree().endpoints("shop", "1.0.0", SHOP_ENDPOINTS.replace("path: {id: 1}",
+            "path: {id: 1}\n      " + bad));
+        // WHEN
+        ContractException e = tree.loadFailure();
+        // THEN
+        assertThat(e.getMessage()).as(bad).contains("shop/1.0.0/endpoints.yaml", "a non-empty string for \"state\"",
+            "name the provider state");
+        assertThat(e.getMessage()).as(bad).containsPattern("line \\d+|:\\d+");
+      }
+    }
+  }
+
+  @Nested
   class Versions {
 
     @Test

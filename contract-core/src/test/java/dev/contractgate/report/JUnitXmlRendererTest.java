@@ -50,11 +50,11 @@ class JUnitXmlRendererTest {
     assertThat(children(suites.get(0), "testcase"))
         .extracting(c -> c.getAttribute("classname"), c -> c.getAttribute("name"), c -> c.getAttribute("time"))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ivanpin", "blog.list", "0.035"),
-            org.assertj.core.groups.Tuple.tuple("ivanpin", "blog.get", "0.180"),
-            org.assertj.core.groups.Tuple.tuple("ivanpin", "blog.rss", "0.012"),
-            org.assertj.core.groups.Tuple.tuple("ivanpin", "health", "0.003"),
-            org.assertj.core.groups.Tuple.tuple("ivanpin", "admin.stats", "0.000"));
+            org.assertj.core.groups.Tuple.tuple("contractgate.ivanpin", "blog.list", "0.035"),
+            org.assertj.core.groups.Tuple.tuple("contractgate.ivanpin", "blog.get", "0.180"),
+            org.assertj.core.groups.Tuple.tuple("contractgate.ivanpin", "blog.rss", "0.012"),
+            org.assertj.core.groups.Tuple.tuple("contractgate.ivanpin", "health", "0.003"),
+            org.assertj.core.groups.Tuple.tuple("contractgate.ivanpin", "admin.stats", "0.000"));
   }
 
   @Test
@@ -188,5 +188,23 @@ class JUnitXmlRendererTest {
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     DocumentBuilder builder = factory.newDocumentBuilder();
     return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void class_names_have_no_dot_inside_a_version_so_ci_files_them_under_the_namespace() {
+    // Jenkins and the Surefire report split a class name at its last dot: "ivanpin@1.2.0" became package
+    // "ivanpin@1.2", class "0".
+    assertThat(JUnitXmlRenderer.className("ivanpin@1.2.0")).isEqualTo("contractgate.ivanpin.v1_2_0");
+    assertThat(JUnitXmlRenderer.className("ivanpin 1.1.0 -> 1.2.0")).isEqualTo("contractgate.ivanpin.v1_1_0_to_v1_2_0");
+    assertThat(JUnitXmlRenderer.className("my-api@2.0.0-rc.1")).isEqualTo("contractgate.my_api.v2_0_0_rc_1");
+    assertThat(JUnitXmlRenderer.className("contract-gate.yaml")).isEqualTo("contractgate.contract_gate_yaml");
+    assertThat(JUnitXmlRenderer.className("wgp <web|legacy>")).isEqualTo("contractgate.wgp.web_legacy");
+    assertThat(JUnitXmlRenderer.className("consumers")).isEqualTo("contractgate.consumers");
+    for (String group : java.util.List.of("ivanpin@1.2.0", "ivanpin 1.1.0 -> 1.2.0", "a@10.20.30-beta.2")) {
+      String name = JUnitXmlRenderer.className(group);
+      String className = name.substring(name.lastIndexOf('.') + 1);
+      assertThat(name.split("\\.")).allSatisfy(part -> assertThat(part).matches("[A-Za-z_][A-Za-z0-9_]*"));
+      assertThat(className).as("the part after the last dot of " + name).startsWith("v");
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.contractgate.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.contractgate.junit.internal.Messages;
+import dev.contractgate.junit.internal.ProviderStates;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,7 +29,6 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -64,18 +65,30 @@ public final class ContractClient {
   private final HttpUrl baseUrl;
   private final Function<String, String> environment;
   private final Map<String, String> pinned;
+  private final ProviderStates states;
 
   ContractClient(ContractRegistry registry, OkHttpClient http, HttpUrl baseUrl, Function<String, String> environment) {
-    this(registry, http, baseUrl, environment, Map.of());
+    this(registry, http, baseUrl, environment, ProviderStates.NONE);
+  }
+
+  ContractClient(ContractRegistry registry, OkHttpClient http, HttpUrl baseUrl, Function<String, String> environment,
+      ProviderStates states) {
+    this(registry, http, baseUrl, environment, Map.of(), states);
   }
 
   private ContractClient(ContractRegistry registry, OkHttpClient http, HttpUrl baseUrl,
-      Function<String, String> environment, Map<String, String> pinned) {
+      Function<String, String> environment, Map<String, String> pinned, ProviderStates states) {
     this.registry = registry;
     this.http = http;
     this.baseUrl = baseUrl;
     this.environment = environment;
     this.pinned = Map.copyOf(pinned);
+    this.states = states;
+  }
+
+  /** The test class's {@code @ProviderState} methods; for the probes of {@link ContractProbes}. */
+  ProviderStates states() {
+    return states;
   }
 
   /** The backend this client calls, e.g. {@code http://127.0.0.1:8080}. */
@@ -103,7 +116,7 @@ public final class ContractClient {
     registry.requireVersion(namespace, version);
     Map<String, String> copy = new HashMap<>(pinned);
     copy.put(namespace, version);
-    return new ContractClient(registry, http, baseUrl, environment, copy);
+    return new ContractClient(registry, http, baseUrl, environment, copy, states);
   }
 
   /**
@@ -113,10 +126,25 @@ public final class ContractClient {
    * @throws UncheckedIOException when the backend cannot be reached or does not answer in time
    */
   public ContractResponse call(String namespace, String endpointId) {
-    Target t = target(namespace, endpointId);
-    Endpoint.Probe probe = t.endpoint.probe().orElse(new Endpoint.Probe(Map.of(), Map.of(), java.util.Optional.empty(),
-        200));
-    return send(t, probe.pathParams(), probe.query(), probe.body().map(Object::toString).orElse(null));
+    return request(namespace, endpointId).send();
+  }
+
+  /**
+   * A call of the endpoint that starts from its probe (path parameters, query, body and provider state from
+   * {@code endpoints.yaml}) and can add to it before {@link Request#send() send()}:
+   *
+   * <pre>{@code
+   * ContractResponse r = client.request("wgp", "feedback.send")
+   *     .header("X-Request-Id", "t-1")
+   *     .query("lang", "en")
+   *     .body("{\"name\": \"Ann\", \"text\": \"hi\"}")
+   *     .send();
+   * }</pre>
+   *
+   * @throws dev.contractgate.registry.ContractException for an unknown namespace, version or endpoint
+   */
+  public Request request(String namespace, String endpointId) {
+    return new Request(target(namespace, endpointId));
   }
 
   /**
@@ -134,7 +162,76 @@ public final class ContractClient {
     Objects.requireNonNull(query, "query");
     Target t = target(namespace, endpointId);
     return send(t, pathParams, query, t.endpoint.probe().flatMap(Endpoint.Probe::body).map(Object::toString)
-        .orElse(null));
+        .orElse(null), Map.of());
+  }
+
+  /**
+   * One call being put together: the probe's values, then what the test adds or replaces. Header values the
+   * test sets under a secret name (the namespace's token header, {@code Authorization}, {@code Cookie}, or a
+   * name with {@code token}, {@code secret}, {@code key} or {@code session}) are masked like the token.
+   *
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public final class Request {
+    private final Target target;
+    private final Map<String, String> pathParams;
+    private final Map<String, String> query;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+    private boolean withState = true;
+
+    private Request(Target target) {
+      this.target = target;
+      Optional<Endpoint.Probe> probe = target.endpoint.probe();
+      this.pathParams = new LinkedHashMap<>(probe.map(Endpoint.Probe::pathParams).orElse(Map.of()));
+      this.query = new LinkedHashMap<>(probe.map(Endpoint.Probe::query).orElse(Map.of()));
+      this.body = probe.flatMap(Endpoint.Probe::body).map(Object::toString).orElse(null);
+    }
+
+    /** Sets a header, in addition to the token and {@code Accept}; a second call with the name replaces it. */
+    public Request header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Sets a query parameter, replacing the probe's of the same name. */
+    public Request query(String name, String value) {
+      query.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Sets a path parameter ({@code {name}} in the endpoint's path), replacing the probe's. */
+    public Request pathParam(String name, String value) {
+      pathParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** The JSON request body, replacing the probe's. */
+    public Request body(String json) {
+      this.body = Objects.requireNonNull(json, "json");
+      return this;
+    }
+
+    /** Do not run the probe's provider state before this call (it is already set up). */
+    public Request withoutState() {
+      this.withState = false;
+      return this;
+    }
+
+    /**
+     * Sends it: first the probe's provider state, if it declares one, then the request.
+     *
+     * @throws IllegalArgumentException when a path parameter is missing
+     * @throws IllegalStateException when the probe's state has no {@code @ProviderState} method
+     * @throws UncheckedIOException when the backend cannot be reached or does not answer in time
+     */
+    public ContractResponse send() {
+      if (withState) {
+        target.endpoint.probe().flatMap(Endpoint.Probe::state).ifPresent(states::setUp);
+      }
+      return ContractClient.this.send(target, pathParams, query, body, headers);
+    }
   }
 
   private record Target(Namespace namespace, ContractVersion version, Endpoint endpoint) {}
@@ -148,7 +245,8 @@ public final class ContractClient {
     return new Target(ns, v, registry.requireEndpoint(v, endpointId));
   }
 
-  private ContractResponse send(Target t, Map<String, String> pathParams, Map<String, String> query, String body) {
+  private ContractResponse send(Target t, Map<String, String> pathParams, Map<String, String> query, String body,
+      Map<String, String> extraHeaders) {
     String label = t.version.label() + " " + t.endpoint.id();
     HttpUrl.Builder url = baseUrl.newBuilder();
     String template = t.endpoint.fullPath(t.namespace.basePath());
@@ -160,7 +258,7 @@ public final class ContractClient {
     String method = t.endpoint.method();
     RequestBody requestBody = body != null ? RequestBody.create(body, JSON)
         : method.equals("POST") || method.equals("PUT") || method.equals("PATCH") ? RequestBody.create("", JSON) : null;
-    Request.Builder request = new Request.Builder().url(full).method(method, requestBody)
+    okhttp3.Request.Builder request = new okhttp3.Request.Builder().url(full).method(method, requestBody)
         .header("Accept", "application/json")
         .header("User-Agent", "contract-gate-junit");
     List<String> secrets = new ArrayList<>();
@@ -189,6 +287,16 @@ public final class ContractClient {
       secrets.add(token);
       request.header(auth.header(), token);
     }
+    for (Map.Entry<String, String> h : extraHeaders.entrySet()) {
+      if (dev.contractgate.gate.LiveGate.Builder.invalidHeaderChar(h.getValue()) >= 0) {
+        throw new IllegalArgumentException("Cannot call " + label + ": the value of header " + h.getKey()
+            + " holds a character that cannot go into an HTTP header (value not shown)");
+      }
+      if (secretHeader(h.getKey(), t.namespace)) {
+        secrets.add(h.getValue());
+      }
+      request.header(h.getKey(), h.getValue());
+    }
     String display = method + " " + full.encodedPath() + (full.encodedQuery() == null ? "" : "?" + full.encodedQuery());
     long limit = registry.policy().limits().maxBodyBytes();
     try (Response response = http.newCall(request.build()).execute()) {
@@ -212,6 +320,13 @@ public final class ContractClient {
               ? "make the backend answer faster, or raise contract.timeout; see " + Messages.DOCS
               : "start the backend, or point contract.baseUrl at it; see " + Messages.DOCS), e);
     }
+  }
+
+  private static boolean secretHeader(String name, Namespace ns) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return ns.auth().map(a -> a.header().equalsIgnoreCase(name)).orElse(false) || n.equals("authorization")
+        || n.equals("cookie") || n.equals("proxy-authorization") || n.contains("token") || n.contains("secret")
+        || n.contains("key") || n.contains("session");
   }
 
   private static String fill(String segment, Map<String, String> params, String label, String template) {

@@ -6,9 +6,11 @@ import dev.contractgate.junit.internal.Configuration;
 import dev.contractgate.junit.internal.ContractsLocation;
 import dev.contractgate.junit.internal.Messages;
 import dev.contractgate.junit.internal.Options;
+import dev.contractgate.junit.internal.ProviderStates;
 import dev.contractgate.junit.internal.Setting;
 import dev.contractgate.junit.internal.SharedHttpClient;
 import dev.contractgate.junit.internal.Stores;
+import dev.contractgate.junit.internal.TestClassMembers;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.Namespace;
 import java.lang.reflect.Constructor;
@@ -153,8 +155,11 @@ public final class ContractExtension implements BeforeAllCallback, ParameterReso
   }
 
   private ContractClient client(ExtensionContext context, ContractRegistry registry, Executable executable) {
+    // Code wins, then the test class's @ContractBaseUrl (read now: after @BeforeAll started the backend), then
+    // the configuration.
     Optional<Setting> baseUrl = Configuration.lookup(context,
-        options.baseUrl().map(v -> new Setting(Configuration.BASE_URL, v, "ContractExtension.builder().baseUrl(...)")),
+        options.baseUrl().map(v -> new Setting(Configuration.BASE_URL, v, "ContractExtension.builder().baseUrl(...)"))
+            .or(() -> TestClassMembers.baseUrl(context, ContractBaseUrl.class)),
         Configuration.BASE_URL, Configuration.BASE_URL_ENV, options.environment());
     String requestedBy = executable.getDeclaringClass().getSimpleName() + "." + executable.getName() + "()";
     HttpUrl url = Configuration.baseUrl(baseUrl, requestedBy);
@@ -162,7 +167,8 @@ public final class ContractExtension implements BeforeAllCallback, ParameterReso
         Optional.empty(), Configuration.TIMEOUT, Configuration.TIMEOUT_ENV, options.environment())));
     SharedHttpClient http = Stores.root(context, SharedHttpClient.KEY, k -> new SharedHttpClient(),
         SharedHttpClient.class);
-    return new ContractClient(registry, http.forBaseUrl(url, timeout), url, options.environment());
+    ProviderStates states = TestClassMembers.states(context, ProviderState.class, a -> ((ProviderState) a).value());
+    return new ContractClient(registry, http.forBaseUrl(url, timeout), url, options.environment(), states);
   }
 
   private static Optional<ContractTest> annotation(ExtensionContext context) {

@@ -3,6 +3,7 @@ package dev.contractgate.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.contractgate.gate.GateResult;
+import dev.contractgate.junit.internal.ProviderStates;
 import dev.contractgate.gate.LiveGate;
 import dev.contractgate.gate.ProbeResult;
 import dev.contractgate.registry.ContractRegistry;
@@ -49,21 +50,37 @@ public final class ContractProbes {
   private final List<String> namespaces = new ArrayList<>();
   private Duration timeout = Duration.ofSeconds(5);
   private Duration deadline = Duration.ofSeconds(60);
+  private final ProviderStates classStates;
+  private final Map<String, Runnable> states = new LinkedHashMap<>();
 
-  private ContractProbes(ContractRegistry registry, String baseUrl, Function<String, String> environment) {
+  private ContractProbes(ContractRegistry registry, String baseUrl, Function<String, String> environment,
+      ProviderStates classStates) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.environment = Objects.requireNonNull(environment, "environment");
+    this.classStates = classStates;
   }
 
-  /** Probes against the client's base URL, with the tokens the client reads. */
+  /**
+   * Probes against the client's base URL, with the tokens the client reads; a probe that declares a provider
+   * {@code state} runs right after the test class's {@link ProviderState @ProviderState} method of that name.
+   */
   public static ContractProbes of(ContractClient client) {
-    return new ContractProbes(client.registry(), client.baseUrl(), client.environment());
+    return new ContractProbes(client.registry(), client.baseUrl(), client.environment(), client.states());
   }
 
   /** Probes against any base URL; tokens from the process environment unless {@link #environment} says otherwise. */
   public static ContractProbes of(ContractRegistry registry, String baseUrl) {
-    return new ContractProbes(registry, baseUrl, System::getenv);
+    return new ContractProbes(registry, baseUrl, System::getenv, ProviderStates.NONE);
+  }
+
+  /**
+   * Sets up a provider state in code: runs before every probe whose {@code state} is this name (and wins over
+   * a {@code @ProviderState} method of the same name). Probes with a state run one at a time.
+   */
+  public ContractProbes state(String name, Runnable setUp) {
+    states.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(setUp, "setUp"));
+    return this;
   }
 
   /** Where token variables are read. */
@@ -91,7 +108,7 @@ public final class ContractProbes {
   /** Runs every probe now and returns one test per probe, grouped by namespace and version. */
   public Stream<DynamicNode> tests() {
     GateResult result = LiveGate.builder(registry).baseUrl(baseUrl).namespaces(namespaces).environment(environment)
-        .timeout(timeout).deadline(deadline).build().run();
+        .timeout(timeout).deadline(deadline).states(this::setUp).build().run();
     Map<String, List<DynamicNode>> groups = new LinkedHashMap<>();
     for (ProbeResult r : result.results()) {
       String name = r.endpoint() + (r.kind() == ProbeResult.Kind.WITHOUT_TOKEN ? " (without token)" : "");
@@ -105,6 +122,15 @@ public final class ContractProbes {
     List<DynamicNode> nodes = new ArrayList<>();
     groups.forEach((group, tests) -> nodes.add(DynamicContainer.dynamicContainer(group, tests.stream())));
     return nodes.stream();
+  }
+
+  private void setUp(String state) {
+    Runnable inCode = states.get(state);
+    if (inCode != null) {
+      inCode.run();
+    } else {
+      classStates.setUp(state);
+    }
   }
 
   /** Token values, whole or cut short by a message's truncation, never reach a test report. */

@@ -1,11 +1,17 @@
 package dev.contractgate.docs;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.contractgate.assertj.ContractAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.contractgate.junit.ContractBaseUrl;
+import dev.contractgate.junit.ProviderState;
 import dev.contractgate.assertj.ContractSoftAssertions;
 import dev.contractgate.junit.ContractClient;
 import dev.contractgate.junit.ContractExtension;
@@ -100,6 +106,15 @@ class DocsSnippetsTest {
         .execute();
     // THEN
     results.testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+  }
+
+  @Test
+  void the_random_port_example_passes_with_no_base_url_configured() {
+    // WHEN no contract.baseUrl is given: the class's @ContractBaseUrl is the only source
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(RandomPortContractTest.class)).execute();
+    // THEN
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
   }
 
   @Test
@@ -209,6 +224,80 @@ class DocsSnippetsTest {
     }
   }
   // end::wiremock[]
+
+  // tag::baseurl[]
+  @ContractTest(namespace = "ivanpin")
+  static class RandomPortContractTest {
+
+    static WireMockServer backend = new WireMockServer(wireMockConfig().dynamicPort());
+
+    @ContractBaseUrl
+    static String backendUrl() {
+      return backend.baseUrl();   // read before the first call, after @BeforeAll has started the server
+    }
+
+    @BeforeAll
+    static void start(ContractRegistry registry) {
+      backend.start();
+      ContractStubs.register(backend, registry, "ivanpin", "1.2.0");   // or start your own application here
+    }
+
+    @AfterAll
+    static void stop() {
+      backend.stop();
+    }
+
+    @Test
+    void blog_list_matches_its_contract(ContractClient client) {
+      assertThat(client.call("ivanpin", "blog.list")).hasStatus(200).matchesContract();
+    }
+
+    @Test
+    void english_blog_list_with_a_request_id(ContractClient client) {
+      ContractResponse response = client.request("ivanpin", "blog.list")   // starts from the probe
+          .query("lang", "en")
+          .header("X-Request-Id", "contract-test-1")
+          .send();
+
+      assertThat(response).hasStatus(200).matchesContract();
+    }
+  }
+  // end::baseurl[]
+
+  // tag::states[]
+  @ContractTest(namespace = "wgp")
+  static class ProviderStatesContractTest {
+
+    static WireMockServer backend = new WireMockServer(wireMockConfig().dynamicPort());
+
+    @ContractBaseUrl
+    static String backendUrl() {
+      return backend.baseUrl();
+    }
+
+    @BeforeAll
+    static void start() {
+      backend.start();
+    }
+
+    @AfterAll
+    static void stop() {
+      backend.stop();
+    }
+
+    // Runs right before every probe whose endpoints.yaml says: state: a post with comments exists
+    @ProviderState("a post with comments exists")
+    void postWithComments() {
+      backend.stubFor(get(urlPathEqualTo("/api/services/wgp/posts/512/"))
+          .willReturn(okJson("{\"id\": 512, \"title\": \"Hello\", \"comments\": []}")));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> every_probe_answers_as_its_contract_says(ContractClient client) {
+      return ContractProbes.of(client).tests();
+    }
+  }
+  // end::states[]
 
   // tag::soft[]
   @ContractTest

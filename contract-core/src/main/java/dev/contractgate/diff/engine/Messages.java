@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** What a finding says, in the shape of STYLE.md §4: a headline, then facts. */
+/** What a finding says, in the fact shape of docs/reports.md#the-fact-shape: a headline, then facts. */
 final class Messages {
 
   private Messages() {}
