@@ -99,13 +99,21 @@ final class Findings {
   private static void groupFindings(Pair.Group g, Visit v, Deque<Visit> queue, List<Finding> out) {
     int[] match = new int[g.olds.size()];
     int flags = Matching.evaluate(g, match);
-    if (g.kind == Pair.GroupKind.ONE && !g.disjoint && (flags & Pair.SEMANTIC) != 0) {
+    if (g.undecided(flags & ~g.kindChange())) {
       // With overlapping branches a branch that grows can shrink the oneOf (values now match twice), so no
       // branch-level finding would be trustworthy: one UNKNOWN for the whole oneOf.
       out.add(new Finding(Kind.UNDECIDABLE_CHANGE, v.path(),
           "oneOf branches that are not shown disjoint changed", describe(g.holderOld), describe(g.holderNew),
           g.holderOld.loc, g.holderNew.loc, null, v));
       return;
+    }
+    int kindChange = g.kindChange();
+    if (kindChange != 0) {
+      // every branch matched an equal one, and only the kind differs: oneOf [A, B] → anyOf [A, B] newly
+      // accepts the values that match both
+      Kind k = kindChange == Pair.WIDER ? Kind.ONE_OF_BECAME_ANY_OF : Kind.ANY_OF_BECAME_ONE_OF;
+      out.add(new Finding(v.negated() ? Kind.byId(k.inverseId()) : k, v.path(), "several branches",
+          describe(g.holderOld), describe(g.holderNew), g.holderOld.loc, g.holderNew.loc, null, v));
     }
     boolean[] newMatched = new boolean[g.news.size()];
     for (int i = 0; i < match.length; i++) {

@@ -48,8 +48,10 @@ final class Matching {
         flags |= g.kind == Pair.GroupKind.ALL ? Pair.NARROWER : Pair.WIDER;
       }
     }
-    if (g.kind == Pair.GroupKind.ONE && !g.disjoint && (flags & Pair.SEMANTIC) != 0) {
+    if (g.undecided(flags)) {
       flags |= Pair.UNKNOWN;
+    } else {
+      flags |= g.kindChange();
     }
     if (matchOld != null) {
       System.arraycopy(mo, 0, matchOld, 0, m);
