@@ -118,6 +118,8 @@ final class Pair {
 
   record Guard(Pair pair, String why) {}
   boolean unevaluatedGuard;
+  /** Equal by construction and never planned; see {@link Settled}. */
+  boolean settled;
   int localFlags;
   int value;
   final List<Pair> dependents = new ArrayList<>();

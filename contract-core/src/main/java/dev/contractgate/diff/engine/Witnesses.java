@@ -92,7 +92,7 @@ final class Witnesses {
    * as long as no file is added (see {@link Side#depthCheckedFiles}): once per finding, a large schema (4 MB)
    * made it the bulk of a whole comparison, and a version pair runs many comparisons over the same sides.
    */
-  private boolean tooDeep() {
+  boolean tooDeep() {
     boolean any = false;
     for (Side side : new Side[] {so, sn}) {
       if (side.depthCheckedFiles != side.files.size()) {
@@ -312,6 +312,12 @@ final class Witnesses {
       return F.nullNode();
     }
     return null;
+  }
+
+  /** Whether the new (or old) version validates {@code value}, with or without format assertions. */
+  boolean validates(boolean useNew, JsonNode value, boolean formats) {
+    Schema s = schema(useNew);
+    return s.validate(value, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(formats))).isEmpty();
   }
 
   /** Whether the accepting ({@code acceptingSide}) or the other version validates {@code value}. */
