@@ -48,11 +48,11 @@ public final class SelfDiffCost {
     double self = best(runs, () -> Engine.compare(SchemaInput.of(a), SchemaInput.of(b), Direction.BOTH,
         DiffPolicy.defaults(), stats));
     Engine.Stats stats2 = new Engine.Stats();
-    double one = best(runs, () -> Engine.compare(SchemaInput.of(a), SchemaInput.of(edited), Direction.BOTH,
-        DiffPolicy.defaults(), stats2));
-    System.out.printf("parse %.4f s | self-diff %.4f s (%d pairs, %d settled) | one edit %.4f s (%d pairs, %d"
-        + " settled, %d instances)%n", parse, self, stats.pairs, stats.settled, one, stats2.pairs,
-        stats2.settled, stats2.secondOpinionInstances);
+    double[] edit = onOff(runs, p -> Engine.compare(SchemaInput.of(a), SchemaInput.of(edited), Direction.BOTH, p,
+        stats2));
+    System.out.printf("parse %.4f s | self-diff %.4f s (%d pairs, %d settled) | one edit: second opinion off %.4f s,"
+        + " on %.4f s (%d pairs, %d settled, %d instances)%n", parse, self, stats.pairs, stats.settled, edit[0],
+        edit[1], stats2.pairs, stats2.settled, stats2.secondOpinionInstances);
     for (String s : sizes.split(",")) {
       if (s.isBlank()) {
         continue;
@@ -61,13 +61,35 @@ public final class SelfDiffCost {
       SchemaInput o = SchemaInput.of("old.schema.json", pair.oldSchema());
       SchemaInput n = SchemaInput.of("new.schema.json", pair.newSchema());
       Engine.Stats on = new Engine.Stats();
-      double tOn = best(runs, () -> Engine.compare(o, n, Direction.RESPONSE, DiffPolicy.defaults(), on));
-      Engine.Stats off = new Engine.Stats();
-      double tOff = best(runs, () -> Engine.compare(o, n, Direction.RESPONSE,
-          DiffPolicy.defaults().withSecondOpinion(false), off));
-      System.out.printf("DiffScale %s components: second opinion off %.3f s, on %.3f s (%d instances), ratio %.3f%n",
-          s.trim(), tOff, tOn, on.secondOpinionInstances, tOn / tOff);
+      double[] t = onOff(runs, p -> Engine.compare(o, n, Direction.RESPONSE, p, on));
+      System.out.printf("DiffScale %s components: second opinion off %.3f s, on %.3f s (%d pairs, %d instances),"
+          + " ratio %.3f%n", s.trim(), t[0], t[1], on.pairs, on.secondOpinionInstances, t[1] / t[0]);
     }
+  }
+
+  interface PolicyRun {
+    Object run(DiffPolicy p) throws Exception;
+  }
+
+  /** Best times with the second opinion off and on, runs alternating so that load and GC hit both alike. */
+  static double[] onOff(int runs, PolicyRun r) throws Exception {
+    double off = Double.MAX_VALUE;
+    double on = Double.MAX_VALUE;
+    for (int i = 0; i < Math.max(2, runs); i++) {
+      for (boolean second : new boolean[] {false, true}) {
+        long t0 = System.nanoTime();
+        r.run(DiffPolicy.defaults().withSecondOpinion(second));
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (i > 0) {
+          if (second) {
+            on = Math.min(on, s);
+          } else {
+            off = Math.min(off, s);
+          }
+        }
+      }
+    }
+    return new double[] {off, on};
   }
 
   interface Run {

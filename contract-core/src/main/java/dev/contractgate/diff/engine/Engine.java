@@ -130,6 +130,7 @@ public final class Engine {
       perJob.get(f.at.job()).add(f);
     }
     List<DiffResult> results = new ArrayList<>();
+    stats.secondOpinionInstances = 0;
     for (int i = 0; i < jobs.size(); i++) {
       results.add(e.result(roots.get(i), jobs.get(i), i, perJob.get(i)));
       stats.secondOpinionInstances += results.get(i).secondOpinionInstances();
