@@ -84,6 +84,9 @@ class DiffCasesTest {
     if (cfg.has("responseEnumGrowth")) {
       p = p.withResponseEnumGrowth(Severity.valueOf(cfg.get("responseEnumGrowth").asString()));
     }
+    if (cfg.has("secondOpinion")) {
+      p = p.withSecondOpinion(cfg.get("secondOpinion").booleanValue());
+    }
     return p;
   }
 

@@ -297,6 +297,14 @@ final class Instances {
                 into.add(n);
               }
             });
+          } else if (e.getKey().equals("patternProperties") && v.isObject()) {
+            // a name a literal-prefix pattern matches: "^x-" gives "x-"
+            v.propertyNames().forEach(pat -> {
+              String lit = pat.startsWith("^") ? pat.substring(1) : pat;
+              if (lit.matches("[A-Za-z0-9_-]+") && into.size() < max) {
+                into.add(lit);
+              }
+            });
           } else if ((e.getKey().equals("required")) && v.isArray()) {
             v.values().forEach(n -> {
               if (n.isString() && into.size() < max) {
