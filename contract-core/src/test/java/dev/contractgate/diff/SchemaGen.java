@@ -16,9 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaGen {
 
+  /**
+   * Patterns the regex inclusion decides (literal prefixes, classes, quantifiers, anchors) and two it must
+   * leave undecided (a look-ahead, a back-reference), so that string.pattern-changed is exercised too.
+   */
+  static final String[] PATTERNS = {"^a", "^b", "b$", "^[ab]+$", "^a\\d?", "^(?=a)", "^(a)\\1"};
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[] NAMES = {"a", "b", "c"};
-  private static final String[] STRINGS = {"", "a", "ab", "abc", "b", "ba", "xa", "a@b.co", "2024-01-31", "zzzz"};
+  private static final String[] STRINGS = {"", "a", "ab", "abc", "b", "ba", "xa", "a@b.co", "2024-01-31", "zzzz", "aa", "a1"};
   private static final double[] NUMBERS = {-1, 0, 1, 2, 3, 4, 5, 6, 1.5, 2.5};
   private static final String[] TYPES = {"object", "array", "string", "integer", "number", "boolean", "null"};
 
@@ -216,7 +222,7 @@ final class SchemaGen {
       o.put("maxLength", 1 + r.nextInt(3));
     }
     if (p(0.15)) {
-      o.put("pattern", pick(new String[] {"^a", "^b", "b$"}));
+      o.put("pattern", pick(PATTERNS));
     }
     if (p(0.1)) {
       o.put("format", pick(new String[] {"email", "date"}));
@@ -255,9 +261,13 @@ final class SchemaGen {
       }
       List<ObjectNode> unions = nodes.stream().filter(n -> n.has("anyOf") || n.has("oneOf") || n.has("allOf"))
           .toList();
+      List<ObjectNode> patterned = nodes.stream().filter(n -> n.has("pattern")).toList();
       if (!unions.isEmpty() && p(0.15)) {
         // combinator kind changes, aimed: a random node rarely holds the combinator
         combinatorKind(unions.get(r.nextInt(unions.size())), r.nextInt(2));
+      } else if (!patterned.isEmpty() && p(0.1)) {
+        // pattern changes, aimed for the same reason: one pattern for another, decidable or not
+        patterned.get(r.nextInt(patterned.size())).put("pattern", pick(PATTERNS));
       } else {
         edit(nodes.get(r.nextInt(nodes.size())));
       }
@@ -370,13 +380,13 @@ final class SchemaGen {
       }
       case 7 -> {
         if (n.has("pattern")) {
-          if (p(0.5)) {
+          if (p(0.3)) {
             n.remove("pattern");
           } else {
-            n.put("pattern", pick(new String[] {"^a", "^b", "b$"}));
+            n.put("pattern", pick(PATTERNS));
           }
         } else {
-          n.put("pattern", "^a");
+          n.put("pattern", pick(PATTERNS));
         }
       }
       case 8 -> {

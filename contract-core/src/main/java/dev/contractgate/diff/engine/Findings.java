@@ -120,7 +120,7 @@ final class Findings {
       if (match[i] >= 0) {
         newMatched[match[i]] = true;
         queue.add(new Visit(g.cross[i][match[i]], v.path(), v, null, v.negated(), v.job()));
-      } else {
+      } else if (!Matching.oldImplied(g, i)) {
         Node b = g.olds.get(i);
         Kind k = switch (g.kind) {
           case ALL -> Kind.ALL_OF_CONJUNCT_REMOVED;
@@ -132,7 +132,7 @@ final class Findings {
       }
     }
     for (int j = 0; j < newMatched.length; j++) {
-      if (!newMatched[j]) {
+      if (!newMatched[j] && !Matching.newImplied(g, j)) {
         Node b = g.news.get(j);
         Kind k = switch (g.kind) {
           case ALL -> Kind.ALL_OF_CONJUNCT_ADDED;
