@@ -123,6 +123,13 @@ class DiffCasesTest {
       r.changes().stream().filter(ch -> ch.severity().needsAttention()).forEach(ch -> got.add(ch.ruleId()));
       assertThat(got).as("rule ids that need attention" + report).isEqualTo(want);
     }
+    if (c.expected().has("findingsPerDirection")) {
+      // one change, one finding: the same change is never reported twice in one direction
+      for (Direction d : List.of(Direction.RESPONSE, Direction.REQUEST)) {
+        assertThat(r.changes().stream().filter(ch -> ch.direction() == d).count()).as("findings for " + d + report)
+            .isEqualTo(c.expected().get("findingsPerDirection").asLong());
+      }
+    }
     for (Change ch : r.changes()) {
       if (ch.witness().isEmpty()) {
         continue;

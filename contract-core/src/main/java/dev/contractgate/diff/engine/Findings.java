@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -151,9 +152,20 @@ final class Findings {
     return g.kind == Pair.GroupKind.ALL ? "conjunct" : "branch";
   }
 
+  /** A branch that accepts only null: {@code type: null}, {@code const: null} or {@code enum: [null]}. */
   private static boolean isNull(Node b) {
-    return b.json.isObject() && b.json.path("type").isString() && "null".equals(b.json.path("type").stringValue())
-        && Side.onlyAnnotations(b.json, Set.of("type"));
+    JsonNode j = b.json;
+    if (!j.isObject()) {
+      return false;
+    }
+    if (j.path("type").isString() && "null".equals(j.path("type").stringValue())) {
+      return Side.onlyAnnotations(j, Set.of("type"));
+    }
+    if (j.has("const") && j.get("const").isNull()) {
+      return Side.onlyAnnotations(j, Set.of("const"));
+    }
+    JsonNode e = j.get("enum");
+    return e != null && e.isArray() && e.size() == 1 && e.get(0).isNull() && Side.onlyAnnotations(j, Set.of("enum"));
   }
 
   private static String describe(Node b) {
