@@ -5,8 +5,11 @@ import dev.contractgate.diff.DiffResult;
 import dev.contractgate.diff.Direction;
 import dev.contractgate.diff.SchemaInput;
 import dev.contractgate.diff.engine.Engine;
+import dev.contractgate.openapi.OpenApiImport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Random;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -18,9 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The cost of diffing a CI-configuration-like JSON Schema (about 96 KB, many {@code oneOf}s, shaped like the
  * public GitLab CI schema: a job definition with dozens of "string or list or object" properties) against
  * itself and against a one-edit variant, next to the cost of parsing it; and the cost of the second opinion
- * on the {@link DiffScale} pairs (on and off). Not JMH: the best of the runs after the first.
+ * on the {@link DiffScale} pairs (on and off). Not JMH: the best of the runs after the first, in CPU time of
+ * the measuring thread.
  *
- * <pre>{@code java -cp ... dev.contractgate.bench.SelfDiffCost [runs] [schema.json] [components,...]}</pre>
+ * <pre>{@code java -cp ... dev.contractgate.bench.SelfDiffCost [runs] [schema.json|-] [components,...] [v1.yaml,v2.yaml]}</pre>
  *
  * <p>Pass a real schema file as the second argument to measure it instead of the generated one;
  * {@code -Dcontractgate.diff.settle=false} turns the equal-pair shortcut off (the "before").
@@ -53,6 +57,26 @@ public final class SelfDiffCost {
     System.out.printf("parse %.4f s | self-diff %.4f s (%d pairs, %d settled) | one edit: second opinion off %.4f s,"
         + " on %.4f s (%d pairs, %d settled, %d instances)%n", parse, self, stats.pairs, stats.settled, edit[0],
         edit[1], stats2.pairs, stats2.settled, stats2.secondOpinionInstances);
+    // a refactor the engine proves equal but whose text differs: both directions are searched and nothing is
+    // found, so this is the second opinion's worst case (every instance of the per-comparison bound tried)
+    JsonNode refactored = b.deepCopy();
+    ((ObjectNode) refactored.get("properties").get("stages").get("items")).put("minLength", 0);
+    Engine.Stats stats3 = new Engine.Stats();
+    double[] same = onOff(runs, p -> Engine.compare(SchemaInput.of(a), SchemaInput.of(refactored), Direction.BOTH,
+        p, stats3));
+    System.out.printf("refactor (equal, text differs): second opinion off %.4f s, on %.4f s (%d pairs, %d instances),"
+        + " ratio %.3f%n", same[0], same[1], stats3.pairs, stats3.secondOpinionInstances, same[1] / same[0]);
+    if (args.length > 3) {
+      // a real description pair, imported and diffed endpoint by endpoint like `contract-gate diff a.yaml b.yaml`
+      String[] files = args[3].split(",");
+      var from = OpenApiImport.convert(Path.of(files[0]), "api", "1.0.0", Optional.empty());
+      var to = OpenApiImport.convert(Path.of(files[1]), "api", "2.0.0", Optional.empty());
+      int[] tried = new int[1];
+      double[] t = onOff(runs, p -> tried[0] = OpenApiImport.compare(from, to, p, LocalDate.of(2026, 12, 3))
+          .secondOpinionInstances());
+      System.out.printf("OpenAPI %s: second opinion off %.3f s, on %.3f s (%d instances), ratio %.3f%n", args[3],
+          t[0], t[1], tried[0], t[1] / t[0]);
+    }
     for (String s : sizes.split(",")) {
       if (s.isBlank()) {
         continue;
@@ -77,9 +101,9 @@ public final class SelfDiffCost {
     double on = Double.MAX_VALUE;
     for (int i = 0; i < Math.max(2, runs); i++) {
       for (boolean second : new boolean[] {false, true}) {
-        long t0 = System.nanoTime();
+        long t0 = now();
         r.run(DiffPolicy.defaults().withSecondOpinion(second));
-        double s = (System.nanoTime() - t0) / 1e9;
+        double s = (now() - t0) / 1e9;
         if (i > 0) {
           if (second) {
             on = Math.min(on, s);
@@ -92,6 +116,19 @@ public final class SelfDiffCost {
     return new double[] {off, on};
   }
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * CPU time of this thread, not wall time: the machine these figures come from is shared, and under a load
+   * of 10 and more wall times of the same run varied by 2×; the diff and the second opinion run on this thread.
+   * {@code -Dcontractgate.bench.wall=true} measures wall time instead.
+   */
+  static long now() {
+    return Boolean.getBoolean("contractgate.bench.wall") || !THREADS.isCurrentThreadCpuTimeSupported()
+        ? System.nanoTime() : THREADS.getCurrentThreadCpuTime();
+  }
+
   interface Run {
     Object run() throws Exception;
   }
@@ -99,9 +136,9 @@ public final class SelfDiffCost {
   static double best(int runs, Run r) throws Exception {
     double best = Double.MAX_VALUE;
     for (int i = 0; i < Math.max(2, runs); i++) {
-      long t0 = System.nanoTime();
+      long t0 = now();
       r.run();
-      double s = (System.nanoTime() - t0) / 1e9;
+      double s = (now() - t0) / 1e9;
       if (i > 0) {
         best = Math.min(best, s);
       }

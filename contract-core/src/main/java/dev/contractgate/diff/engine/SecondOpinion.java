@@ -23,10 +23,34 @@ final class SecondOpinion {
   static final int MAX_PER_RUN = 3_000;
   /** Time per run at most. */
   static final long NANOS_PER_RUN = 3_000_000_000L;
+  /**
+   * After the first search of a run, the run's searches together (generating instances, loading validators,
+   * validating) may take this share of the time the engine itself took for the run ({@link #engineNanos}),
+   * or {@link #NANOS_PER_RUN_FLOOR}, whichever is more: the endpoints of a large description pair each get a
+   * search, and without it they added 260 % to its diff (issue 14, cost).
+   */
+  static final double RUN_SHARE = 0.10;
+  static final long NANOS_PER_RUN_FLOOR = 100_000_000L;
   /** Property names collected from both versions to try on every object. */
   static final int MAX_NAMES = 24;
 
   private int runInstances;
+  private int searches;
+  /** What the engine took for the run before the searches; set by {@link Engine}, 0 when unknown. */
+  long engineNanos;
+  /**
+   * Per run: both are properties of the two document sets, not of a comparison's roots, and walking every
+   * document again for each endpoint of a large description cost seconds (issue 14, cost).
+   */
+  private Boolean foreign;
+  private Set<String> names;
+
+  private boolean foreign(Side so, Side sn) {
+    if (foreign == null) {
+      foreign = foreignSemantics(so) || foreignSemantics(sn);
+    }
+    return foreign;
+  }
   private long runNanos;
 
   /**
@@ -60,25 +84,36 @@ final class SecondOpinion {
     return false;
   }
 
+  /** The time the run's searches may take: see {@link #RUN_SHARE}; the first search is bounded on its own. */
+  private long runBudget() {
+    if (searches == 0) {
+      return NANOS_PER_RUN;
+    }
+    return Math.min(NANOS_PER_RUN, Math.max(NANOS_PER_RUN_FLOOR, (long) (RUN_SHARE * engineNanos)));
+  }
+
   /** What one search found: instances tried, and a value new accepts and old rejects (or the reverse). */
   record Outcome(int tried, JsonNode newOnly, JsonNode oldOnly) {}
 
   Outcome search(Side so, Side sn, Pair root, Witnesses w, boolean formats, boolean wantNewOnly,
       boolean wantOldOnly) {
-    if (!wantNewOnly && !wantOldOnly || runInstances >= MAX_PER_RUN || runNanos >= NANOS_PER_RUN) {
+    if (!wantNewOnly && !wantOldOnly || runInstances >= MAX_PER_RUN || runNanos >= runBudget()) {
       return new Outcome(0, null, null);
     }
-    long t0 = System.nanoTime();
+    long start = System.nanoTime();
+    long t0 = start;
     int tried = 0;
     JsonNode newOnly = null;
     JsonNode oldOnly = null;
     try {
-      if (w.tooDeep() || foreignSemantics(so) || foreignSemantics(sn)) {
+      if (w.tooDeep() || foreign(so, sn)) {
         return new Outcome(0, null, null);
       }
-      Set<String> names = new TreeSet<>();
-      Instances.collectNames(so, names, MAX_NAMES);
-      Instances.collectNames(sn, names, MAX_NAMES);
+      if (names == null) {
+        names = new TreeSet<>();
+        Instances.collectNames(so, names, MAX_NAMES);
+        Instances.collectNames(sn, names, MAX_NAMES);
+      }
       // the same seed for both sides, so that old → new and new → old try the same instances
       long seed = 0x9E3779B97F4A7C15L * ((long) root.o.loc.hashCode() + root.n.loc.hashCode());
       int limit = Math.min(MAX_PER_COMPARISON, MAX_PER_RUN - runInstances);
@@ -104,7 +139,7 @@ final class SecondOpinion {
       t0 = System.nanoTime();
       for (JsonNode c : candidates) {
         if (tried >= limit || System.nanoTime() - t0 > NANOS_PER_COMPARISON
-            || runNanos + (System.nanoTime() - t0) > NANOS_PER_RUN) {
+            || runNanos + (System.nanoTime() - (searches == 0 ? t0 : start)) > runBudget()) {
           break;
         }
         tried++;
@@ -124,7 +159,9 @@ final class SecondOpinion {
       // a schema the generator or the validator cannot handle gets no second opinion; the verdict stands
     } finally {
       runInstances += tried;
-      runNanos += System.nanoTime() - t0;
+      // the first search counts from its loop (deterministic on its own); later ones count everything
+      runNanos += System.nanoTime() - (searches == 0 ? t0 : start);
+      searches++;
     }
     return new Outcome(tried, newOnly, oldOnly);
   }

@@ -385,6 +385,8 @@ final class Witnesses {
    */
   private static final class HeldDocuments extends com.networknt.schema.serialization.BasicNodeReader {
     static final String MARKER = "\u0000contract-gate held document:";
+    /** Meta-schema trees by text; read only, as the validator only reads the trees it is given. */
+    private static final java.util.Map<String, JsonNode> META = new java.util.concurrent.ConcurrentHashMap<>();
     private final Side side;
 
     HeldDocuments(Side side) {
@@ -398,6 +400,19 @@ final class Witnesses {
         if (doc != null) {
           return doc;
         }
+      }
+      // Everything else is a meta-schema from the validator's own resources: the same few texts for every
+      // registry, parsed once per JVM instead of once per side and comparison (the second opinion loads
+      // both sides' validators even where no finding needs a witness; issue 14, cost).
+      if (format == com.networknt.schema.InputFormat.JSON && content.length() < 64 * 1024) {
+        JsonNode cached = META.get(content);
+        if (cached == null) {
+          cached = super.readSchema(content, format);
+          if (META.size() < 64) {
+            META.put(content, cached);
+          }
+        }
+        return cached;
       }
       return super.readSchema(content, format);
     }
