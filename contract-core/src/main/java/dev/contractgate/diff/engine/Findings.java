@@ -120,7 +120,11 @@ final class Findings {
     for (int i = 0; i < match.length; i++) {
       if (match[i] >= 0) {
         newMatched[match[i]] = true;
-        queue.add(new Visit(g.cross[i][match[i]], v.path(), v, null, v.negated(), v.job()));
+        // a difference the other side already implies (see Matching.contribution) is not reported
+        Pair m = g.cross[i][match[i]];
+        if ((m.value & Pair.SEMANTIC) == 0 || (Matching.contribution(g, i, match[i]) & Pair.SEMANTIC) != 0) {
+          queue.add(new Visit(m, v.path(), v, null, v.negated(), v.job()));
+        }
       } else if (!Matching.oldImplied(g, i)) {
         Node b = g.olds.get(i);
         Kind k = switch (g.kind) {

@@ -38,7 +38,7 @@ final class Matching {
     int flags = 0;
     for (int i = 0; i < m; i++) {
       if (mo[i] >= 0) {
-        flags |= g.cross[i][mo[i]].value;
+        flags |= contribution(g, i, mo[i]);
       } else if (oldImplied(g, i)) {
         // the same values, but not the same evaluated names: an unevaluated* next to it must still see it
         flags |= Pair.STRUCT;
@@ -96,6 +96,29 @@ final class Matching {
       }
     }
     return false;
+  }
+
+  /**
+   * What a matched pair adds to its group. The matching picks one partner per member, not necessarily the
+   * one that includes it: for a union, an old branch inside some other new branch loses nothing, and a new
+   * branch inside some other old branch adds nothing; for allOf the mirror (a new conjunct that some old one
+   * is inside cannot narrow, an old conjunct that some new one is inside cannot widen). The metamorphic
+   * property found it: {@code required [b, c]} against the same with {@code anyOf [required [d], required
+   * [c]]} matched the d branch and read as a narrowing.
+   */
+  static int contribution(Pair.Group g, int i, int j) {
+    int v = g.cross[i][j].value;
+    if ((v & (Pair.WIDER | Pair.NARROWER)) == 0 || (v & Pair.UNKNOWN) != 0 || !unionOrAll(g)) {
+      return v;
+    }
+    boolean all = g.kind == Pair.GroupKind.ALL;
+    if ((v & Pair.NARROWER) != 0 && (all ? newImplied(g, j) : oldImplied(g, i))) {
+      v = (v & ~Pair.NARROWER) | Pair.STRUCT;
+    }
+    if ((v & Pair.WIDER) != 0 && (all ? oldImplied(g, i) : newImplied(g, j))) {
+      v = (v & ~Pair.WIDER) | Pair.STRUCT;
+    }
+    return v;
   }
 
   /** A oneOf of possibly overlapping branches is not a union: a branch inside another one changes it. */
