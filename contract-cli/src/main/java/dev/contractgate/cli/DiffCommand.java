@@ -237,7 +237,8 @@ final class DiffCommand implements Callable<Integer> {
           });
     }
     List<EndpointChange> changes = new ArrayList<>(byComponent.values());
-    VersionDiff d = new VersionDiff("schema", oldPath.toString(), newPath.toString(), changes);
+    VersionDiff d = new VersionDiff("schema", oldPath.toString(), newPath.toString(), changes,
+        r.secondOpinionInstances());
     Report report = DiffReports.history("diff", "diff " + oldPath + " " + newPath + " (" + dir.prefix() + ")",
         List.of(d), List.of(), oldDocs, newDocs, diff.threshold(), diff.showInfo);
     return emit(report, d.failsAt(diff.threshold()));

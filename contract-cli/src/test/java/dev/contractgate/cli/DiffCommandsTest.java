@@ -224,6 +224,22 @@ class DiffCommandsTest {
     }
 
     @Test
+    void should_say_how_many_instances_the_second_opinion_tried_before_calling_a_direction_safe()
+        throws IOException {
+      // GIVEN a change that is safe for requests (searched) and a pair that is equal (never searched)
+      String[] files = nameNoLongerRequired();
+      // WHEN (the pair helpers write the same two files, so one after the other)
+      CliRun searched = CliRun.run("diff", "--direction", "request", files[0], files[1]);
+      String[] same = schemaPair(AUTHOR);
+      CliRun equal = CliRun.run("diff", "--direction", "request", same[0], same[1]);
+      // THEN
+      assertThat(searched.exitCode()).as(searched.all()).isZero();
+      assertThat(searched.out()).containsPattern(
+          "second opinion: [1-9][0-9]* generated instances? validated against both versions");
+      assertThat(equal.out()).as(equal.all()).doesNotContain("second opinion");
+    }
+
+    @Test
     void should_report_both_directions_as_json() throws IOException {
       // GIVEN
       String[] files = nameNoLongerRequired();

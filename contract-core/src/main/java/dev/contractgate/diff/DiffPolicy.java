@@ -18,6 +18,9 @@ import org.apiguardian.api.API;
  * @param format whether {@code format} restricts values ({@link FormatMode#ASSERTION}, default)
  * @param unknownSeverity severity of every finding whose effect cannot be decided (default BREAKING)
  * @param severityOverrides rule id → severity, applied last; {@link Severity#OFF} drops the rule
+ * @param secondOpinion before a direction is reported safe (or undecided) for schemas that differ, search
+ *     generated instances for a counter-witness with the real validator (default {@code true}); see
+ *     {@code docs/diff-engine.md}, "Second opinion"
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -26,7 +29,8 @@ public record DiffPolicy(
     Severity responseEnumGrowth,
     FormatMode format,
     Severity unknownSeverity,
-    Map<String, Severity> severityOverrides) {
+    Map<String, Severity> severityOverrides,
+    boolean secondOpinion) {
 
   /** How {@code format} is read. */
   @API(status = EXPERIMENTAL, since = "0.1")
@@ -44,6 +48,17 @@ public record DiffPolicy(
     severityOverrides = Map.copyOf(Objects.requireNonNull(severityOverrides, "severityOverrides"));
   }
 
+  /** A policy with the second opinion on. */
+  public DiffPolicy(boolean tolerantReader, Severity responseEnumGrowth, FormatMode format,
+      Severity unknownSeverity, Map<String, Severity> severityOverrides) {
+    this(tolerantReader, responseEnumGrowth, format, unknownSeverity, severityOverrides, true);
+  }
+
+  /** This policy with the counter-witness search (the second opinion) on or off. */
+  public DiffPolicy withSecondOpinion(boolean on) {
+    return new DiffPolicy(tolerantReader, responseEnumGrowth, format, unknownSeverity, severityOverrides, on);
+  }
+
   /** Tolerant reader on, enum growth in responses breaking, format asserted, UNKNOWN breaking. */
   public static DiffPolicy defaults() {
     return new DiffPolicy(true, Severity.BREAKING, FormatMode.ASSERTION, Severity.BREAKING, Map.of());
@@ -55,19 +70,20 @@ public record DiffPolicy(
   }
 
   public DiffPolicy withTolerantReader(boolean on) {
-    return new DiffPolicy(on, responseEnumGrowth, format, unknownSeverity, severityOverrides);
+    return new DiffPolicy(on, responseEnumGrowth, format, unknownSeverity, severityOverrides, secondOpinion);
   }
 
   public DiffPolicy withResponseEnumGrowth(Severity severity) {
-    return new DiffPolicy(tolerantReader, severity, format, unknownSeverity, severityOverrides);
+    return new DiffPolicy(tolerantReader, severity, format, unknownSeverity, severityOverrides, secondOpinion);
   }
 
   public DiffPolicy withFormat(FormatMode mode) {
-    return new DiffPolicy(tolerantReader, responseEnumGrowth, mode, unknownSeverity, severityOverrides);
+    return new DiffPolicy(tolerantReader, responseEnumGrowth, mode, unknownSeverity, severityOverrides,
+        secondOpinion);
   }
 
   public DiffPolicy withUnknownSeverity(Severity severity) {
-    return new DiffPolicy(tolerantReader, responseEnumGrowth, format, severity, severityOverrides);
+    return new DiffPolicy(tolerantReader, responseEnumGrowth, format, severity, severityOverrides, secondOpinion);
   }
 
   /**
@@ -83,6 +99,6 @@ public record DiffPolicy(
     }
     Map<String, Severity> m = new TreeMap<>(severityOverrides);
     m.put(ruleId, Objects.requireNonNull(severity, "severity"));
-    return new DiffPolicy(tolerantReader, responseEnumGrowth, format, unknownSeverity, m);
+    return new DiffPolicy(tolerantReader, responseEnumGrowth, format, unknownSeverity, m, secondOpinion);
   }
 }

@@ -88,7 +88,11 @@ public final class DiffReports {
       entries.add(new Report.Entry("contract-gate.yaml", c.ruleId(), status, c.headline(),
           List.of(finding(c, "", List.of(), "", oldDocs, newDocs)), 0));
     }
-    return new Report(kind, title, entries, List.of());
+    int tried = pairs.stream().mapToInt(VersionDiff::secondOpinionInstances).sum();
+    // the second opinion's effort, so that a safe verdict says how hard it was checked (issue 14)
+    List<String> notes = tried == 0 ? List.of() : List.of("second opinion: " + tried + " generated instance"
+        + (tried == 1 ? "" : "s") + " validated against both versions before calling a direction safe");
+    return new Report(kind, title, entries, notes);
   }
 
   /**

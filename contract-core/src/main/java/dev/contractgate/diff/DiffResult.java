@@ -11,14 +11,22 @@ import org.apiguardian.api.API;
  *
  * @param changes sorted by path, rule id, then fingerprint (deterministic across runs and reformatting)
  * @param relation how the accepted values changed at the root, independent of direction
+ * @param secondOpinionInstances how many generated instances the second opinion validated against both
+ *     versions before the verdict (0 when it did not run: equal schemas, a verdict that already needs
+ *     attention, or {@link DiffPolicy#secondOpinion()} off)
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record DiffResult(List<Change> changes, Relation relation) {
+public record DiffResult(List<Change> changes, Relation relation, int secondOpinionInstances) {
 
   public DiffResult {
     changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
     Objects.requireNonNull(relation, "relation");
+  }
+
+  /** A result without a second opinion. */
+  public DiffResult(List<Change> changes, Relation relation) {
+    this(changes, relation, 0);
   }
 
   public List<Change> breaking() {

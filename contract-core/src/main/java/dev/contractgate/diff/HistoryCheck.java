@@ -145,7 +145,7 @@ public final class HistoryCheck {
           changes.add(c);
         }
       }
-      out.add(new VersionDiff(d.namespace(), d.from(), d.to(), changes));
+      out.add(new VersionDiff(d.namespace(), d.from(), d.to(), changes, d.secondOpinionInstances()));
     }
     for (Policy.Exemption x : policy.exemptions()) {
       if (x.expired(today)) {

@@ -20,7 +20,13 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record VersionDiff(String namespace, String from, String to, List<EndpointChange> changes) {
+public record VersionDiff(String namespace, String from, String to, List<EndpointChange> changes,
+    int secondOpinionInstances) {
+
+  /** A version pair's changes, without a second opinion count (none ran, or the changes do not come from one). */
+  public VersionDiff(String namespace, String from, String to, List<EndpointChange> changes) {
+    this(namespace, from, to, changes, 0);
+  }
 
   static final Comparator<EndpointChange> ORDER = Comparator.comparing(EndpointChange::severity)
       .thenComparing(EndpointChange::endpoint)
@@ -34,6 +40,9 @@ public record VersionDiff(String namespace, String from, String to, List<Endpoin
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     changes = changes.stream().filter(c -> c.severity() != Severity.OFF).sorted(ORDER).toList();
+    if (secondOpinionInstances < 0) {
+      throw new IllegalArgumentException("secondOpinionInstances < 0: " + secondOpinionInstances);
+    }
   }
 
   public List<EndpointChange> breaking() {

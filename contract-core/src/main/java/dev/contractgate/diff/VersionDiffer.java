@@ -41,6 +41,7 @@ public final class VersionDiffer {
   private final Map<Change, Slot> byChange = new java.util.IdentityHashMap<>();
   private final List<Slot> slots = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
+  private int secondOpinionInstances;
 
   private VersionDiffer(Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs, DiffPolicy policy,
       LocalDate today) {
@@ -56,7 +57,7 @@ public final class VersionDiffer {
     d.run(from, to);
     d.flush();
     return new VersionDiff(from.namespace(), from.version().toString(), to.version().toString(),
-        d.slots.stream().map(Slot::done).toList());
+        d.slots.stream().map(Slot::done).toList(), d.secondOpinionInstances);
   }
 
   private void run(ContractVersion from, ContractVersion to) {
@@ -205,6 +206,7 @@ public final class VersionDiffer {
         policy, new Engine.Stats());
     for (int i = 0; i < pending.size(); i++) {
       placeSchemaChanges(pending.get(i).id(), pending.get(i).part(), batch.results().get(i));
+      secondOpinionInstances += batch.results().get(i).secondOpinionInstances();
     }
     // Sightings of an already reported change through another endpoint only add a place it reaches.
     for (int i = 0; i < pending.size(); i++) {

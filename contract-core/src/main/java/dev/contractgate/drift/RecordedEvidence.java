@@ -51,7 +51,7 @@ public final class RecordedEvidence {
         "old " + older.version() + " rejects, new " + newer.version() + " accepts");
     add(changes, r.oldOnly(), r.oldOnlyCount(), "response.recorded.old-only", policy, older, newer,
         "old " + older.version() + " accepts, new " + newer.version() + " rejects");
-    return new VersionDiff(diff.namespace(), diff.from(), diff.to(), changes);
+    return new VersionDiff(diff.namespace(), diff.from(), diff.to(), changes, diff.secondOpinionInstances());
   }
 
   private static void add(List<EndpointChange> out, List<Witness> witnesses, long total, String ruleId,

@@ -84,6 +84,9 @@ class DiffCasesTest {
     if (cfg.has("responseEnumGrowth")) {
       p = p.withResponseEnumGrowth(Severity.valueOf(cfg.get("responseEnumGrowth").asString()));
     }
+    if (cfg.has("secondOpinion")) {
+      p = p.withSecondOpinion(cfg.get("secondOpinion").booleanValue());
+    }
     return p;
   }
 
@@ -119,6 +122,13 @@ class DiffCasesTest {
       TreeSet<String> got = new TreeSet<>();
       r.changes().stream().filter(ch -> ch.severity().needsAttention()).forEach(ch -> got.add(ch.ruleId()));
       assertThat(got).as("rule ids that need attention" + report).isEqualTo(want);
+    }
+    if (c.expected().has("findingsPerDirection")) {
+      // one change, one finding: the same change is never reported twice in one direction
+      for (Direction d : List.of(Direction.RESPONSE, Direction.REQUEST)) {
+        assertThat(r.changes().stream().filter(ch -> ch.direction() == d).count()).as("findings for " + d + report)
+            .isEqualTo(c.expected().get("findingsPerDirection").asLong());
+      }
     }
     for (Change ch : r.changes()) {
       if (ch.witness().isEmpty()) {

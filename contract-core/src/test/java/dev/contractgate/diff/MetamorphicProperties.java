@@ -32,7 +32,7 @@ class MetamorphicProperties {
     KEY_ORDER, DEFS_RENAME, REF_INLINE, INLINE_TO_REF, INTEGER_AS_MULTIPLE_OF_ONE, INTEGER_BOUNDS_EXCLUSIVE,
     ENUM_VALUES_TYPE_RULES_OUT, RANGE_AS_ENUM, CLOSED_AS_PROPERTY_NAMES, OBJECT_SPLIT_INTO_ALLOF,
     OBJECT_SPLIT_INTO_REF_BASE, NULLABLE_ALLOF_WRAPPER, ANYOF_SUBSUMED_BRANCH, EXTENSIBLE_ENUM, CONST_AS_ENUM,
-    ONEOF_DISJOINT_CLOSED_AS_ANYOF
+    ONEOF_DISJOINT_CLOSED_AS_ANYOF, IMPLIED_CONJUNCT
   }
 
   @Property(tries = 1500, seed = "20261203")
@@ -309,6 +309,24 @@ class MetamorphicProperties {
         ObjectNode n = F.objectNode();
         n.putArray(r.nextBoolean() ? "anyOf" : "oneOf").add(b.deepCopy()).add(a.deepCopy());
         return new JsonNode[] {o, n};
+      }
+      case IMPLIED_CONJUNCT -> {
+        // an anyOf next to required names, one branch of which those names already satisfy: the anyOf is
+        // implied (Matching.newImplied); in old → new it is added, in new → old removed
+        int i = r.nextInt(NAMES.length);
+        String a = NAMES[i];
+        String b = NAMES[(i + 1) % NAMES.length];
+        ObjectNode o = object(r, 1 + r.nextInt(2));
+        o.putArray("required").add(a).add(b);
+        ObjectNode n = o.deepCopy();
+        ArrayNode any = n.putArray("anyOf");
+        if (r.nextBoolean()) {
+          any.addObject().putArray("required").add(NAMES[(i + 2) % NAMES.length]);
+        } else {
+          any.addObject().put("type", "string");
+        }
+        any.addObject().putArray("required").add(r.nextBoolean() ? a : b);
+        return r.nextBoolean() ? new JsonNode[] {o, n} : new JsonNode[] {n, o};
       }
       default -> {
         return null;

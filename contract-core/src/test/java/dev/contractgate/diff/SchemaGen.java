@@ -16,9 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaGen {
 
+  /**
+   * Patterns the regex inclusion decides (literal prefixes, classes, quantifiers, anchors) and two it must
+   * leave undecided (a look-ahead, a back-reference), so that string.pattern-changed is exercised too.
+   */
+  static final String[] PATTERNS = {"^a", "^b", "b$", "^[ab]+$", "^a\\d?", "^(?=a)", "^(a)\\1"};
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[] NAMES = {"a", "b", "c"};
-  private static final String[] STRINGS = {"", "a", "ab", "abc", "b", "ba", "xa", "a@b.co", "2024-01-31", "zzzz"};
+  private static final String[] STRINGS = {"", "a", "ab", "abc", "b", "ba", "xa", "a@b.co", "2024-01-31", "zzzz", "aa", "a1"};
   private static final double[] NUMBERS = {-1, 0, 1, 2, 3, 4, 5, 6, 1.5, 2.5};
   private static final String[] TYPES = {"object", "array", "string", "integer", "number", "boolean", "null"};
 
@@ -95,6 +101,12 @@ final class SchemaGen {
         int n = 1 + r.nextInt(3);
         for (int i = 0; i < n; i++) {
           arr.add(schema(depth));
+        }
+        if (kind == 1 && arr.get(0).isObject() && p(0.3)) {
+          // overlapping branches: the first one, and the first one with one more keyword
+          ObjectNode variant = (ObjectNode) arr.get(0).deepCopy();
+          variant.put("minProperties", 1);
+          arr.add(variant);
         }
       }
       case 3 -> o.set("not", schema(depth));
@@ -210,7 +222,7 @@ final class SchemaGen {
       o.put("maxLength", 1 + r.nextInt(3));
     }
     if (p(0.15)) {
-      o.put("pattern", pick(new String[] {"^a", "^b", "b$"}));
+      o.put("pattern", pick(PATTERNS));
     }
     if (p(0.1)) {
       o.put("format", pick(new String[] {"email", "date"}));
@@ -247,7 +259,18 @@ final class SchemaGen {
       if (nodes.isEmpty()) {
         return p(0.5) ? F.objectNode().put("type", "string") : F.booleanNode(!copy.booleanValue());
       }
-      edit(nodes.get(r.nextInt(nodes.size())));
+      List<ObjectNode> unions = nodes.stream().filter(n -> n.has("anyOf") || n.has("oneOf") || n.has("allOf"))
+          .toList();
+      List<ObjectNode> patterned = nodes.stream().filter(n -> n.has("pattern")).toList();
+      if (!unions.isEmpty() && p(0.15)) {
+        // combinator kind changes, aimed: a random node rarely holds the combinator
+        combinatorKind(unions.get(r.nextInt(unions.size())), r.nextInt(2));
+      } else if (!patterned.isEmpty() && p(0.1)) {
+        // pattern changes, aimed for the same reason: one pattern for another, decidable or not
+        patterned.get(r.nextInt(patterned.size())).put("pattern", pick(PATTERNS));
+      } else {
+        edit(nodes.get(r.nextInt(nodes.size())));
+      }
     }
     return copy;
   }
@@ -283,7 +306,16 @@ final class SchemaGen {
   }
 
   private void edit(ObjectNode n) {
-    switch (r.nextInt(16)) {
+    int which = r.nextInt(23);
+    if (which >= 19) {
+      family(n, which - 19);
+      return;
+    }
+    if (which >= 16) {
+      combinatorKind(n, which - 16);
+      return;
+    }
+    switch (which) {
       case 0 -> {
         ArrayNode req = n.has("required") && n.get("required").isArray() ? (ArrayNode) n.get("required")
             : n.putArray("required");
@@ -348,17 +380,19 @@ final class SchemaGen {
       }
       case 7 -> {
         if (n.has("pattern")) {
-          if (p(0.5)) {
+          if (p(0.3)) {
             n.remove("pattern");
           } else {
-            n.put("pattern", pick(new String[] {"^a", "^b", "b$"}));
+            n.put("pattern", pick(PATTERNS));
           }
         } else {
-          n.put("pattern", "^a");
+          n.put("pattern", pick(PATTERNS));
         }
       }
       case 8 -> {
-        if (n.has("format")) {
+        if (n.has("format") && p(0.5)) {
+          n.put("format", "email".equals(n.get("format").asString()) ? "date" : "email");
+        } else if (n.has("format")) {
           n.remove("format");
         } else {
           n.put("format", pick(new String[] {"email", "date"}));
@@ -410,6 +444,102 @@ final class SchemaGen {
           n.remove("contains");
         } else {
           n.set("contains", schema(0));
+        }
+      }
+    }
+  }
+
+  /**
+   * Combinator kind changes with overlapping branches (issue 14): oneOf ↔ anyOf ↔ allOf of the same branches,
+   * a union becoming one of its branches, and a schema becoming a union of itself and an overlapping variant.
+   */
+  private void combinatorKind(ObjectNode n, int which) {
+    String[] kinds = {"anyOf", "oneOf", "allOf"};
+    for (String k : kinds) {
+      if (n.has(k) && n.get(k).isArray() && n.get(k).size() > 0) {
+        JsonNode branches = n.remove(k);
+        if (which == 0 || n.has("$defs")) {
+          String to = pick(kinds);
+          n.set(to.equals(k) ? kinds[(java.util.Arrays.asList(kinds).indexOf(k) + 1) % 3] : to, branches);
+        } else {
+          // the union (or allOf) becomes one of its branches, merged over the remaining keywords
+          JsonNode b = branches.get(r.nextInt(branches.size()));
+          if (b.isObject()) {
+            for (var e : b.properties()) {
+              n.set(e.getKey(), e.getValue().deepCopy());
+            }
+          }
+        }
+        return;
+      }
+    }
+    if (n.has("$defs")) {
+      n.put("maxProperties", 3);
+      return;
+    }
+    // a plain schema becomes a union of itself and an overlapping variant (same schema, one more keyword)
+    JsonNode inner = n.deepCopy();
+    ObjectNode variant = (ObjectNode) inner.deepCopy();
+    switch (r.nextInt(4)) {
+      case 0 -> variant.putArray("required").add(pick(NAMES));
+      case 1 -> variant.put("minLength", 2);
+      case 2 -> variant.put("minimum", 2);
+      default -> variant.put("maxItems", 1);
+    }
+    n.removeAll();
+    n.putArray(pick(new String[] {"anyOf", "oneOf"})).add(inner).add(variant);
+  }
+
+  /** Keyword families the other edits rarely reach: toggled on or off, so every rule of the catalogue comes out. */
+  private void family(ObjectNode n, int which) {
+    switch (which) {
+      case 0 -> {
+        if (n.has("if")) {
+          n.remove("if");
+          n.remove("then");
+          n.remove("else");
+        } else {
+          n.set("if", F.objectNode().set("properties", F.objectNode().set("a", F.objectNode().put("const", "a"))));
+          n.set("then", F.objectNode().set("required", F.arrayNode().add(pick(NAMES))));
+        }
+      }
+      case 1 -> {
+        String kw = p(0.5) ? "dependentRequired" : "dependentSchemas";
+        if (n.has(kw)) {
+          n.remove(kw);
+        } else if (kw.equals("dependentRequired")) {
+          n.putObject(kw).putArray(pick(NAMES)).add(pick(NAMES));
+        } else {
+          n.putObject(kw).set(pick(NAMES), F.objectNode().set("required", F.arrayNode().add(pick(NAMES))));
+        }
+      }
+      case 2 -> {
+        String kw = p(0.5) ? "patternProperties" : "propertyNames";
+        if (n.has(kw)) {
+          n.remove(kw);
+        } else if (kw.equals("patternProperties")) {
+          n.putObject(kw).set("^x", F.objectNode().put("type", pick(new String[] {"string", "integer"})));
+        } else {
+          n.putObject(kw).put("maxLength", 1 + r.nextInt(2));
+        }
+      }
+      default -> {
+        String kw = pick(new String[] {"minContains", "maxContains"});
+        if (!n.has("contains")) {
+          n.set("contains", schema(0));
+          n.put(kw, 1 + r.nextInt(2));
+        } else if (n.has(kw)) {
+          // raised or lowered; removing maxContains raises it
+          if (kw.equals("maxContains") && p(0.3)) {
+            n.remove(kw);
+          } else {
+            n.put(kw, Math.max(0, n.get(kw).asInt() + (p(0.5) ? 1 : -1)));
+          }
+        } else {
+          n.put(kw, 2);
+        }
+        if (!n.has("type") && p(0.5)) {
+          n.put("type", "array");
         }
       }
     }

@@ -78,8 +78,11 @@ final class CombinatorKeywords {
         }
       }
     }
-    boolean disjoint = kind == Pair.GroupKind.ONE && Disjoint.all(c.so, olds) && Disjoint.all(c.sn, news);
-    p.groups.add(new Pair.Group(kind, ho, hn, olds, news, cross, disjoint));
+    // Each side is read by its own kind: never conclude "no difference" from equal branches alone, because
+    // oneOf [A, B] and anyOf [A, B] differ on the values matching both (issue 14).
+    boolean oneOld = kind == Pair.GroupKind.ONE && ho.mode == Node.Mode.ONE && !Disjoint.all(c.so, olds);
+    boolean oneNew = kind == Pair.GroupKind.ONE && hn.mode == Node.Mode.ONE && !Disjoint.all(c.sn, news);
+    p.groups.add(new Pair.Group(kind, ho, hn, olds, news, cross, oneOld, oneNew));
   }
 
   static void not(Planner c, Pair p, Node a, Node b, JsonNode oj, JsonNode nj) {

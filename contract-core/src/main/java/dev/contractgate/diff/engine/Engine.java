@@ -68,6 +68,10 @@ public final class Engine {
     public int pairs;
     /** The cross pairs among {@link #pairs}: see {@link Fixpoint#crossPair}. */
     public int crossPairs;
+    /** The pairs among {@link #pairs} settled as equal without planning their insides. */
+    public int settled;
+    /** Instances the second opinion generated and validated against both versions. */
+    public int secondOpinionInstances;
   }
 
   /** {@link #compare(SchemaInput, SchemaInput, Direction, DiffPolicy)}, filling {@code stats}. */
@@ -97,6 +101,7 @@ public final class Engine {
    */
   public static Batch compareAll(Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs,
       List<Job> jobs, DiffPolicy policy, Stats stats) {
+    long started = System.nanoTime();
     Side so = new Side("old", oldDocs);
     Side sn = new Side("new", newDocs);
     Engine e = new Engine(so, sn, policy);
@@ -108,6 +113,7 @@ public final class Engine {
     fixpoint.discover();
     stats.pairs = fixpoint.pairCount();
     stats.crossPairs = fixpoint.crossPairCount();
+    stats.settled = fixpoint.settled.settled;
     fixpoint.solve();
     // The endpoints of a large description reach the same changed components again and again; building a
     // message, a fingerprint and a witness per (endpoint, component) exhausted the heap. One walk, each change
@@ -125,8 +131,11 @@ public final class Engine {
       perJob.get(f.at.job()).add(f);
     }
     List<DiffResult> results = new ArrayList<>();
+    stats.secondOpinionInstances = 0;
+    e.secondOpinion.engineNanos = System.nanoTime() - started;
     for (int i = 0; i < jobs.size(); i++) {
-      results.add(e.result(roots.get(i), jobs.get(i), perJob.get(i)));
+      results.add(e.result(roots.get(i), jobs.get(i), i, perJob.get(i)));
+      stats.secondOpinionInstances += results.get(i).secondOpinionInstances();
     }
     for (int i = 0; reach != null && i < jobs.size(); i++) {
       for (Change c : results.get(i).changes()) {
@@ -144,16 +153,24 @@ public final class Engine {
   }
 
   private final Map<Change, Finding> findingOf = new java.util.IdentityHashMap<>();
+  private final SecondOpinion secondOpinion = new SecondOpinion();
 
-  private DiffResult result(Pair root, Job job, List<Finding> findings) {
+  private DiffResult result(Pair root, Job job, int jobIndex, List<Finding> findings) {
     Direction direction = job.direction();
     Witnesses witnesses = new Witnesses(so, sn, job.oldRoot(), job.newRoot());
     List<Change> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Finding f : findings) {
+    // per direction (REQUEST, RESPONSE): whether the policy already accepted a change that breaks it set-wise
+    // (then a counter-witness would only restate what the policy tolerates)
+    boolean[] tolerated = new boolean[2];
+    for (Finding f : Collapse.sameChange(findings)) {
       for (Direction d : direction == Direction.BOTH ? List.of(Direction.REQUEST, Direction.RESPONSE)
           : List.of(direction)) {
         Severity s = Verdicts.severity(f.kind, d, policy);
+        if (!s.needsAttention() && f.kind.relation() != Relation.UNKNOWN && f.kind.relation().breaks(d)
+            || s == Severity.OFF) {
+          tolerated[d == Direction.REQUEST ? 0 : 1] = true;
+        }
         if (s == Severity.OFF) {
           continue;
         }
@@ -169,9 +186,37 @@ public final class Engine {
         changes.add(c);
       }
     }
+    Relation relation = relation(root.value);
+    int tried = 0;
+    if (policy.secondOpinion() && !root.settled) {
+      SecondOpinions.Verdict v = SecondOpinions.apply(this, root, job, jobIndex, witnesses, changes, tolerated,
+          relation);
+      tried = v.tried();
+      relation = v.relation();
+    }
     changes.sort(Comparator.comparing(Change::path).thenComparing(Change::ruleId)
         .thenComparing(Change::fingerprint));
-    return new DiffResult(changes, relation(root.value));
+    return new DiffResult(changes, relation, tried);
+  }
+
+  SecondOpinion secondOpinion() {
+    return secondOpinion;
+  }
+
+  Side oldSide() {
+    return so;
+  }
+
+  Side newSide() {
+    return sn;
+  }
+
+  DiffPolicy policy() {
+    return policy;
+  }
+
+  void remember(Change c, Finding f) {
+    findingOf.put(c, f);
   }
 
   static Relation relation(int flags) {
@@ -191,7 +236,7 @@ public final class Engine {
    * The schema pointer shown in the headline: where the removed thing was for removals, otherwise the new
    * side where it exists there.
    */
-  private String pointerFor(Finding f) {
+  String pointerFor(Finding f) {
     boolean removal = f.kind.id().contains("removed");
     SourceLocation ol = so.source(f.oldLoc);
     SourceLocation nl = sn.source(f.newLoc);

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -99,7 +100,7 @@ final class Findings {
   private static void groupFindings(Pair.Group g, Visit v, Deque<Visit> queue, List<Finding> out) {
     int[] match = new int[g.olds.size()];
     int flags = Matching.evaluate(g, match);
-    if (g.kind == Pair.GroupKind.ONE && !g.disjoint && (flags & Pair.SEMANTIC) != 0) {
+    if (g.undecided(flags & ~g.kindChange())) {
       // With overlapping branches a branch that grows can shrink the oneOf (values now match twice), so no
       // branch-level finding would be trustworthy: one UNKNOWN for the whole oneOf.
       out.add(new Finding(Kind.UNDECIDABLE_CHANGE, v.path(),
@@ -107,12 +108,24 @@ final class Findings {
           g.holderOld.loc, g.holderNew.loc, null, v));
       return;
     }
+    int kindChange = g.kindChange();
+    if (kindChange != 0) {
+      // every branch matched an equal one, and only the kind differs: oneOf [A, B] → anyOf [A, B] newly
+      // accepts the values that match both
+      Kind k = kindChange == Pair.WIDER ? Kind.ONE_OF_BECAME_ANY_OF : Kind.ANY_OF_BECAME_ONE_OF;
+      out.add(new Finding(v.negated() ? Kind.byId(k.inverseId()) : k, v.path(), "several branches",
+          describe(g.holderOld), describe(g.holderNew), g.holderOld.loc, g.holderNew.loc, null, v));
+    }
     boolean[] newMatched = new boolean[g.news.size()];
     for (int i = 0; i < match.length; i++) {
       if (match[i] >= 0) {
         newMatched[match[i]] = true;
-        queue.add(new Visit(g.cross[i][match[i]], v.path(), v, null, v.negated(), v.job()));
-      } else {
+        // a difference the other side already implies (see Matching.contribution) is not reported
+        Pair m = g.cross[i][match[i]];
+        if ((m.value & Pair.SEMANTIC) == 0 || (Matching.contribution(g, i, match[i]) & Pair.SEMANTIC) != 0) {
+          queue.add(new Visit(m, v.path(), v, null, v.negated(), v.job()));
+        }
+      } else if (!Matching.oldImplied(g, i)) {
         Node b = g.olds.get(i);
         Kind k = switch (g.kind) {
           case ALL -> Kind.ALL_OF_CONJUNCT_REMOVED;
@@ -124,7 +137,7 @@ final class Findings {
       }
     }
     for (int j = 0; j < newMatched.length; j++) {
-      if (!newMatched[j]) {
+      if (!newMatched[j] && !Matching.newImplied(g, j)) {
         Node b = g.news.get(j);
         Kind k = switch (g.kind) {
           case ALL -> Kind.ALL_OF_CONJUNCT_ADDED;
@@ -143,9 +156,20 @@ final class Findings {
     return g.kind == Pair.GroupKind.ALL ? "conjunct" : "branch";
   }
 
+  /** A branch that accepts only null: {@code type: null}, {@code const: null} or {@code enum: [null]}. */
   private static boolean isNull(Node b) {
-    return b.json.isObject() && b.json.path("type").isString() && "null".equals(b.json.path("type").stringValue())
-        && Side.onlyAnnotations(b.json, Set.of("type"));
+    JsonNode j = b.json;
+    if (!j.isObject()) {
+      return false;
+    }
+    if (j.path("type").isString() && "null".equals(j.path("type").stringValue())) {
+      return Side.onlyAnnotations(j, Set.of("type"));
+    }
+    if (j.has("const") && j.get("const").isNull()) {
+      return Side.onlyAnnotations(j, Set.of("const"));
+    }
+    JsonNode e = j.get("enum");
+    return e != null && e.isArray() && e.size() == 1 && e.get(0).isNull() && Side.onlyAnnotations(j, Set.of("enum"));
   }
 
   private static String describe(Node b) {

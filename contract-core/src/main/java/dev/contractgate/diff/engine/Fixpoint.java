@@ -32,9 +32,12 @@ final class Fixpoint {
   /** True while planning {@link #crossTodo}: every pair discovered then is a cross pair too. */
   private boolean crossing;
   private int crossPairs;
+  /** Equal pairs settled without planning; see {@link Settled}. */
+  final Settled settled;
 
   Fixpoint(Side so, Side sn, DiffPolicy policy) {
     this.planner = new Planner(this, so, sn, policy);
+    this.settled = new Settled(so, sn);
   }
 
   /** Plans every pair reachable from the roots made so far with {@link #pair}. */
@@ -82,6 +85,11 @@ final class Fixpoint {
     if (p == null) {
       p = new Pair(o, n, key);
       pairs.put(key, p);
+      if (settled.equal(o, n)) {
+        p.settled = true;
+        // equal by construction: nothing inside can differ, so nothing inside is planned (value stays 0)
+        return p;
+      }
       if (pairs.size() > MAX_PAIRS) {
         // A budget instead of an OutOfMemoryError on combinator explosions; never silently safe.
         p.local(Kind.UNDECIDABLE_CHANGE, "", "comparison budget of " + MAX_PAIRS + " schema pairs exhausted",

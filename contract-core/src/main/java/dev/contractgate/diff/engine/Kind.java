@@ -218,6 +218,26 @@ public enum Kind {
       "a oneOf branch disjoint from the others was removed",
       "{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]} → {\"oneOf\":[{\"type\":\"string\"}]}",
       "values of the branch %s"),
+  ONE_OF_BECAME_ANY_OF("oneOf.became-anyOf", STRUCTURE, WIDER, "anyOf.became-oneOf",
+      "a oneOf whose branches may overlap became an anyOf (or a single schema) of the same branches: values"
+          + " matching several branches are now accepted",
+      "{\"oneOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]} →"
+          + " {\"anyOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}", "values matching %s"),
+  ANY_OF_BECAME_ONE_OF("anyOf.became-oneOf", STRUCTURE, NARROWER, "oneOf.became-anyOf",
+      "an anyOf (or a single schema) became a oneOf of the same branches that may overlap: values matching"
+          + " several branches are now rejected",
+      "{\"anyOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]} →"
+          + " {\"oneOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}", "values matching %s"),
+  COUNTER_WITNESS_WIDER("schema.counter-witness-wider", UNDECIDABLE, WIDER, "schema.counter-witness-narrower",
+      "the engine's own reasoning missed it: the second opinion found a value the new version accepts and the"
+          + " old one rejects",
+      "any pair the keyword rules call safe (or undecided) for responses, refuted by a generated instance",
+      "%s"),
+  COUNTER_WITNESS_NARROWER("schema.counter-witness-narrower", UNDECIDABLE, NARROWER,
+      "schema.counter-witness-wider",
+      "the engine's own reasoning missed it: the second opinion found a value the old version accepts and the"
+          + " new one rejects",
+      "any pair the keyword rules call safe (or undecided) for requests, refuted by a generated instance", "%s"),
   ALL_OF_CONJUNCT_REMOVED("allOf.conjunct-removed", STRUCTURE, WIDER, "allOf.conjunct-added",
       "an allOf conjunct (or anyOf / oneOf next to other keywords) was removed",
       "{\"allOf\":[A,B]} → {\"allOf\":[A]}", "values that break %s"),

@@ -38,23 +38,92 @@ final class Matching {
     int flags = 0;
     for (int i = 0; i < m; i++) {
       if (mo[i] >= 0) {
-        flags |= g.cross[i][mo[i]].value;
+        flags |= contribution(g, i, mo[i]);
+      } else if (oldImplied(g, i)) {
+        // the same values, but not the same evaluated names: an unevaluated* next to it must still see it
+        flags |= Pair.STRUCT;
       } else {
         flags |= g.kind == Pair.GroupKind.ALL ? Pair.WIDER : Pair.NARROWER;
       }
     }
     for (int j = 0; j < k; j++) {
       if (mn[j] < 0) {
-        flags |= g.kind == Pair.GroupKind.ALL ? Pair.NARROWER : Pair.WIDER;
+        flags |= newImplied(g, j) ? Pair.STRUCT : g.kind == Pair.GroupKind.ALL ? Pair.NARROWER : Pair.WIDER;
       }
     }
-    if (g.kind == Pair.GroupKind.ONE && !g.disjoint && (flags & Pair.SEMANTIC) != 0) {
+    if (g.undecided(flags)) {
       flags |= Pair.UNKNOWN;
+    } else {
+      flags |= g.kindChange();
     }
     if (matchOld != null) {
       System.arraycopy(mo, 0, matchOld, 0, m);
     }
     return flags;
+  }
+
+  /**
+   * Whether an unmatched old member changes nothing: for allOf, the new side already implies it (some new
+   * conjunct is included in it, so the new whole is); for a union, it is included in some new branch. An
+   * allOf of parts becoming an anyOf of the same parts is decided this way once the normal form has merged
+   * the parts (issue 14): {@code required [a, b]} implies {@code anyOf [required [a], required [b]]}.
+   */
+  static boolean oldImplied(Pair.Group g, int i) {
+    if (!unionOrAll(g)) {
+      return false;
+    }
+    // allOf: new_j ⊆ old_i (no WIDER); union: old_i ⊆ new_j (no NARROWER)
+    int bad = Pair.UNKNOWN | (g.kind == Pair.GroupKind.ALL ? Pair.WIDER : Pair.NARROWER);
+    for (int j = 0; j < g.news.size(); j++) {
+      Pair c = g.cross[i][j];
+      if (c != null && (c.value & bad) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The mirror of {@link #oldImplied}: an unmatched new member that the old side already implies. */
+  static boolean newImplied(Pair.Group g, int j) {
+    if (!unionOrAll(g)) {
+      return false;
+    }
+    int bad = Pair.UNKNOWN | (g.kind == Pair.GroupKind.ALL ? Pair.NARROWER : Pair.WIDER);
+    for (int i = 0; i < g.olds.size(); i++) {
+      Pair c = g.cross[i][j];
+      if (c != null && (c.value & bad) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a matched pair adds to its group. The matching picks one partner per member, not necessarily the
+   * one that includes it: for a union, an old branch inside some other new branch loses nothing, and a new
+   * branch inside some other old branch adds nothing; for allOf the mirror (a new conjunct that some old one
+   * is inside cannot narrow, an old conjunct that some new one is inside cannot widen). The metamorphic
+   * property found it: {@code required [b, c]} against the same with {@code anyOf [required [d], required
+   * [c]]} matched the d branch and read as a narrowing.
+   */
+  static int contribution(Pair.Group g, int i, int j) {
+    int v = g.cross[i][j].value;
+    if ((v & (Pair.WIDER | Pair.NARROWER)) == 0 || (v & Pair.UNKNOWN) != 0 || !unionOrAll(g)) {
+      return v;
+    }
+    boolean all = g.kind == Pair.GroupKind.ALL;
+    if ((v & Pair.NARROWER) != 0 && (all ? newImplied(g, j) : oldImplied(g, i))) {
+      v = (v & ~Pair.NARROWER) | Pair.STRUCT;
+    }
+    if ((v & Pair.WIDER) != 0 && (all ? oldImplied(g, i) : newImplied(g, j))) {
+      v = (v & ~Pair.WIDER) | Pair.STRUCT;
+    }
+    return v;
+  }
+
+  /** A oneOf of possibly overlapping branches is not a union: a branch inside another one changes it. */
+  private static boolean unionOrAll(Pair.Group g) {
+    return g.kind != Pair.GroupKind.ONE || !g.oneOld && !g.oneNew;
   }
 
   /** Kuhn's augmenting paths over {@code edge}, extending the current matching; iterative. */

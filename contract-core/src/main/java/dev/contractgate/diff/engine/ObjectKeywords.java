@@ -172,7 +172,8 @@ final class ObjectKeywords {
               a.loc.child("additionalProperties"), ps.loc);
           continue;
         }
-        if (c.sn.isTrivial(ps)) {
+        // a trivial entry adds nothing only where undeclared names were open anyway (soundness long run)
+        if (to && c.sn.isTrivial(ps)) {
           continue;
         }
         p.local(to ? Kind.PATTERN_PROPERTY_ADDED : Kind.UNDECIDABLE_CHANGE, seg,
@@ -186,7 +187,7 @@ final class ObjectKeywords {
               b.loc.child("additionalProperties"));
           continue;
         }
-        if (c.so.isTrivial(ps)) {
+        if (tn && c.so.isTrivial(ps)) {
           continue;
         }
         p.local(tn ? Kind.PATTERN_PROPERTY_REMOVED : Kind.UNDECIDABLE_CHANGE, seg,

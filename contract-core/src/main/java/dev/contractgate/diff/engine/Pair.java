@@ -58,18 +58,47 @@ final class Pair {
     final List<Node> olds;
     final List<Node> news;
     final Pair[][] cross;
-    /** Only for ONE: whether all branches of each side are provably disjoint (then oneOf = anyOf). */
-    final boolean disjoint;
+    /**
+     * Only for ONE: whether the old (new) side really is a oneOf whose branches are not provably disjoint.
+     * A plain schema, an anyOf, and a oneOf of provably disjoint branches all read as a union ("anyOf"); a
+     * side that is a oneOf of possibly overlapping branches rejects the values that match several branches.
+     */
+    final boolean oneOld;
+    final boolean oneNew;
 
     Group(GroupKind kind, Node holderOld, Node holderNew, List<Node> olds, List<Node> news, Pair[][] cross,
-        boolean disjoint) {
+        boolean oneOld, boolean oneNew) {
       this.kind = kind;
       this.holderOld = holderOld;
       this.holderNew = holderNew;
       this.olds = olds;
       this.news = news;
       this.cross = cross;
-      this.disjoint = disjoint;
+      this.oneOld = oneOld;
+      this.oneNew = oneNew;
+    }
+
+    /** Whether the group is one UNKNOWN: overlapping oneOf branches on a side, and something changed. */
+    boolean undecided(int flags) {
+      if (kind != GroupKind.ONE || !oneOld && !oneNew) {
+        return false;
+      }
+      // a oneOf of overlapping branches against one of the same kind: equal only when every branch is matched
+      // by an equal one. Against a union (anyOf, a plain schema, disjoint oneOf), equal branches still differ
+      // in what they accept (the values matching two branches), which kindChange() reports; anything else is
+      // not decided.
+      return (flags & SEMANTIC) != 0;
+    }
+
+    /**
+     * The effect of the combinator kind alone, when every branch is matched by an equal one: oneOf(B) ⊆
+     * anyOf(B), equal only when the branches are disjoint. 0 when the kinds read the same.
+     */
+    int kindChange() {
+      if (kind != GroupKind.ONE || oneOld == oneNew) {
+        return 0;
+      }
+      return oneOld ? WIDER : NARROWER;
     }
   }
 
@@ -89,6 +118,8 @@ final class Pair {
 
   record Guard(Pair pair, String why) {}
   boolean unevaluatedGuard;
+  /** Equal by construction and never planned; see {@link Settled}. */
+  boolean settled;
   int localFlags;
   int value;
   final List<Pair> dependents = new ArrayList<>();

@@ -92,7 +92,7 @@ final class Witnesses {
    * as long as no file is added (see {@link Side#depthCheckedFiles}): once per finding, a large schema (4 MB)
    * made it the bulk of a whole comparison, and a version pair runs many comparisons over the same sides.
    */
-  private boolean tooDeep() {
+  boolean tooDeep() {
     boolean any = false;
     for (Side side : new Side[] {so, sn}) {
       if (side.depthCheckedFiles != side.files.size()) {
@@ -314,6 +314,12 @@ final class Witnesses {
     return null;
   }
 
+  /** Whether the new (or old) version validates {@code value}, with or without format assertions. */
+  boolean validates(boolean useNew, JsonNode value, boolean formats) {
+    Schema s = schema(useNew);
+    return s.validate(value, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(formats))).isEmpty();
+  }
+
   /** Whether the accepting ({@code acceptingSide}) or the other version validates {@code value}. */
   private boolean accepts(boolean acceptingSide, boolean newAccepts, JsonNode value) {
     boolean useNew = acceptingSide == newAccepts;
@@ -379,6 +385,8 @@ final class Witnesses {
    */
   private static final class HeldDocuments extends com.networknt.schema.serialization.BasicNodeReader {
     static final String MARKER = "\u0000contract-gate held document:";
+    /** Meta-schema trees by text; read only, as the validator only reads the trees it is given. */
+    private static final java.util.Map<String, JsonNode> META = new java.util.concurrent.ConcurrentHashMap<>();
     private final Side side;
 
     HeldDocuments(Side side) {
@@ -392,6 +400,19 @@ final class Witnesses {
         if (doc != null) {
           return doc;
         }
+      }
+      // Everything else is a meta-schema from the validator's own resources: the same few texts for every
+      // registry, parsed once per JVM instead of once per side and comparison (the second opinion loads
+      // both sides' validators even where no finding needs a witness; issue 14, cost).
+      if (format == com.networknt.schema.InputFormat.JSON && content.length() < 64 * 1024) {
+        JsonNode cached = META.get(content);
+        if (cached == null) {
+          cached = super.readSchema(content, format);
+          if (META.size() < 64) {
+            META.put(content, cached);
+          }
+        }
+        return cached;
       }
       return super.readSchema(content, format);
     }
