@@ -172,7 +172,29 @@ final class DiffCommand implements Callable<Integer> {
     Report report = DiffReports.history("diff", "diff " + oldPath + " -> " + newPath + " (OpenAPI, as " + ns + " "
         + o.version().version() + " -> " + n.version().version() + ")", result.pairs(), List.of(), o.documents(),
         n.documents(), diff.threshold(), diff.showInfo);
+    List<String> notes = importNotes(o.diffNotes(), n.diffNotes());
+    if (!notes.isEmpty()) {
+      report = new Report(report.kind(), report.title(), report.entries(), notes);
+    }
     return emit(report, result.failsAt(diff.threshold()));
+  }
+
+  /**
+   * What the import could not read (or reads only in part) in either description, with a count first: a
+   * note said by both is said once.
+   */
+  static List<String> importNotes(List<String> old, List<String> now) {
+    java.util.Set<String> both = new java.util.LinkedHashSet<>(old);
+    both.retainAll(now);
+    List<String> out = new ArrayList<>();
+    both.forEach(x -> out.add("both: " + x));
+    old.stream().filter(x -> !both.contains(x)).distinct().forEach(x -> out.add("old: " + x));
+    now.stream().filter(x -> !both.contains(x)).distinct().forEach(x -> out.add("new: " + x));
+    if (!out.isEmpty()) {
+      out.add(0, out.size() + (out.size() == 1 ? " note" : " notes") + " on what the import skipped, derived or"
+          + " reads only in part:");
+    }
+    return out;
   }
 
   /** The description's info.version when it is a semantic version, else the fallback. */

@@ -110,6 +110,7 @@ public final class Rules {
     endpoint(rules, "response.body.schema-added", Severity.INFO,
         "a response body is now described by a schema", "(none) → schemas/x.schema.json",
         "response.body.schema-removed");
+    DescriptionRules.add(rules);
     rules.add(new Rule("policy.exception-expired", RuleCategory.POLICY, Direction.BOTH, Severity.BREAKING,
         Relation.EQUAL, "an exception in contract-gate.yaml is past its until date: fix the change or renew it",
         "until: 2026-01-31 (today 2026-11-22)", "policy.exception-expired"));

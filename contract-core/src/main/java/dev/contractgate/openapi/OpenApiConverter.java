@@ -101,7 +101,9 @@ final class OpenApiConverter {
         ? List.of(info.path("contact").path("email").asString()) : List.of();
     Namespace namespace = new Namespace(ns, info.path("title").asString(""), base,
         SecuritySchemes.auth(spec, ns, notes), Optional.empty(), owners, ns + "/namespace.yaml");
-    return new ImportedVersion(namespace, cv, files.all(), notes);
+    // Read for the diff on first use; the import that only writes the contract never reads it.
+    Surface surface = new Surface(() -> Surfaces.read(spec, files, ops, ids));
+    return new ImportedVersion(namespace, cv, files.all(), notes, surface);
   }
 
   /**
