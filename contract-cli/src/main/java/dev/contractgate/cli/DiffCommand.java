@@ -254,6 +254,9 @@ final class DiffCommand implements Callable<Integer> {
       byComponent.merge(key, new EndpointChange("schema", c.direction().prefix(), c, List.of(place), ""),
           (first, next) -> {
             List<String> reaches = new ArrayList<>(first.reaches());
+            if (reaches.contains(place)) {
+              return first; // several values at one place (enum values added) are one finding
+            }
             reaches.add(place);
             return new EndpointChange(first.endpoint(), first.part(), first.change(), reaches, first.note());
           });
@@ -266,6 +269,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private int emit(Report report, boolean failed) {
+    reports.verbose = help.verbose;
     reports.emit(report);
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
   }

@@ -20,7 +20,7 @@ final class DescriptionRules {
         "response.body.added");
     rule(rules, "request.body.optional-added", Severity.INFO,
         "an optional request body was added (requestBody.required false): old requests without one still pass",
-        "(no body) → optional body", "request.body.removed");
+        "(no body) → optional body", "request.body.optional-added");
     rule(rules, "request.body.required-added", Severity.BREAKING,
         "the request body became required (requestBody.required false or absent → true)",
         "required: false → required: true", "request.body.required-removed");

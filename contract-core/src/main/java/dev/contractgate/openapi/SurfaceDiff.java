@@ -41,7 +41,7 @@ final class SurfaceDiff {
   static VersionDiffer.Extras compare(Surface from, Surface to, DiffPolicy policy) {
     SurfaceDiff d = new SurfaceDiff(policy, from.data(), to.data());
     d.run();
-    Map<String, String> labels = new HashMap<>();
+    Map<String, String> labels = new HashMap<>(Map.of("(servers)", "servers", "(webhooks)", "webhooks"));
     d.o.ops().values().forEach(op -> labels.put(op.id(), op.label()));
     d.n.ops().values().forEach(op -> labels.put(op.id(), op.label()));
     return new VersionDiffer.Extras(d.parts, d.changes, true, labels);
