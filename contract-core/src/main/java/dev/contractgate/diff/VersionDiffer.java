@@ -125,6 +125,15 @@ public final class VersionDiffer {
     return new EndpointChange(c.endpoint(), part, c.change(), List.of(), "");
   }
 
+  /** {@code d} with every change that has no operation label grouped under its endpoint's method and path. */
+  public static VersionDiff labelled(VersionDiff d, ContractVersion from, ContractVersion to) {
+    Map<String, String> labels = new java.util.HashMap<>();
+    from.endpoints().forEach(e -> labels.put(e.id(), label(e)));
+    to.endpoints().forEach(e -> labels.put(e.id(), label(e)));
+    return new VersionDiff(d.namespace(), d.from(), d.to(), d.changes().stream()
+        .map(c -> c.operation().isEmpty() ? c.withOperation(labels.getOrDefault(c.endpoint(), "")) : c).toList());
+  }
+
   private static String label(Endpoint e) {
     return e.method() + " /" + e.path() + " (" + e.id() + ")";
   }

@@ -60,6 +60,12 @@ final class Changelog {
     return where + (where.isEmpty() ? "" : ": ") + change + (places > 1 ? " (reaches " + places + " places)" : "");
   }
 
+  /** The line of an operation's only finding: the operation, then what changed (unless the rule says it all). */
+  static String single(String operation, Finding f) {
+    boolean whole = f.rule().equals("endpoint.removed") || f.rule().equals("endpoint.added");
+    return operation + (whole ? "" : "  " + line(f));
+  }
+
   /** The facts a detailed view shows, with a long {@code reaches} list cut to its first places. */
   static List<Fact> details(Finding f) {
     List<Fact> out = new ArrayList<>();
@@ -112,7 +118,7 @@ final class Changelog {
       return value;
     }
     int cut = -1;
-    for (int i = max; i > max / 2; i--) {
+    for (int i = max; i > 8; i--) {
       char c = value.charAt(i);
       if (c == ' ' || c == ',') {
         cut = i;

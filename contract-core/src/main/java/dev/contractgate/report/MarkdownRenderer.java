@@ -102,7 +102,16 @@ final class MarkdownRenderer {
         b.append("\n### ").append(text(e.group() + " " + e.name())).append(" — ").append(text(e.summary()))
             .append('\n');
       }
+      boolean list = false;
       for (java.util.Map.Entry<String, List<Finding>> op : Changelog.byOperation(e).entrySet()) {
+        if (op.getValue().size() == 1) {
+          Finding f = op.getValue().get(0);
+          b.append(list ? "" : "\n").append("- **").append(f.level().name()).append("** ").append(code(f.rule()))
+              .append(" ").append(text(Changelog.single(op.getKey(), f))).append('\n');
+          list = true;
+          continue;
+        }
+        list = false;
         b.append("\n#### ").append(code(op.getKey())).append("\n\n");
         for (Finding f : op.getValue()) {
           b.append("- **").append(f.level().name()).append("** ").append(code(f.rule())).append(" ")

@@ -76,9 +76,19 @@ final class TextRenderer {
         b.append('\n').append(paint(BOLD, clean(e.group()) + " " + clean(e.name()), color)).append("  ")
             .append(clean(e.summary())).append('\n');
       }
+      boolean blank = true;
       for (java.util.Map.Entry<String, java.util.List<Finding>> op : Changelog.byOperation(e).entrySet()) {
+        java.util.List<Finding> fs = op.getValue();
+        if (fs.size() == 1 && !verbose) {
+          // One change to an operation is one line: a description with 30 operations removed reads as 30 lines.
+          Finding f = fs.get(0);
+          b.append(blank ? "\n" : "").append(level(f, color)).append(clean(f.rule())).append("  ")
+              .append(clean(Changelog.single(op.getKey(), f))).append('\n');
+          blank = false;
+          continue;
+        }
         b.append('\n').append(paint(BOLD, clean(op.getKey()), color)).append('\n');
-        for (Finding f : op.getValue()) {
+        for (Finding f : fs) {
           b.append("  ").append(level(f, color)).append(clean(f.rule())).append("  ").append(clean(Changelog.line(f)))
               .append('\n');
           if (verbose) {
@@ -87,6 +97,7 @@ final class TextRenderer {
             }
           }
         }
+        blank = true;
       }
     }
     java.util.Map<String, java.util.List<String>> legend = Changelog.legend(report);
