@@ -312,7 +312,7 @@ public final class VersionDiffer {
   }
 
   private void placeSchemaChanges(String id, String part, DiffResult r) {
-    for (Change c : oneEnumFindingPerPlace(r.changes())) {
+    for (Change c : EnumFindings.onePerPlace(r.changes())) {
       EndpointChange ec = new EndpointChange(id, part, c, List.of(), "");
       if (REMOVAL_RULES.contains(c.ruleId()) && c.severity() == Severity.BREAKING) {
         ec = sunset(ec);
@@ -320,42 +320,6 @@ public final class VersionDiffer {
       add(id, part, ec, c.ruleId() + "|" + c.direction() + "|" + c.oldLocation() + "|" + c.newLocation() + "|"
           + sameAtEverySite(c));
     }
-  }
-
-  /**
-   * Enum values added or removed at one schema location are one finding that lists them (a {@code values}
-   * fact), not one finding per value with the same headline.
-   */
-  static List<Change> oneEnumFindingPerPlace(List<Change> changes) {
-    Map<String, List<Change>> groups = new LinkedHashMap<>();
-    for (Change c : changes) {
-      String key = c.ruleId().endsWith(".enum.value-added") || c.ruleId().endsWith(".enum.value-removed")
-          ? c.ruleId() + "|" + c.direction() + "|" + c.path() + "|" + c.oldLocation() + "|" + c.newLocation()
-          : "#" + groups.size();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
-    }
-    List<Change> out = new ArrayList<>();
-    for (List<Change> g : groups.values()) {
-      Change first = g.get(0);
-      if (g.size() == 1) {
-        out.add(first);
-        continue;
-      }
-      List<String> values = new ArrayList<>();
-      for (Change c : g) {
-        // The value itself where the witness holds it at the change's path, else the whole witness.
-        c.witness().ifPresent(w -> {
-          JsonNode at = c.path().isEmpty() || !c.path().startsWith("/") ? w : w.at(c.path());
-          values.add((at.isMissingNode() ? w : at).toString());
-        });
-      }
-      List<Fact> facts = new ArrayList<>(first.facts());
-      facts.add(new Fact("values", g.size() + (first.ruleId().endsWith("added") ? " added: " : " removed: ")
-          + String.join(", ", values)));
-      out.add(new Change(first.ruleId(), first.severity(), first.direction(), first.relation(), first.path(),
-          first.oldLocation(), first.newLocation(), first.headline(), facts, first.fingerprint(), first.witness()));
-    }
-    return out;
   }
 
   /**
