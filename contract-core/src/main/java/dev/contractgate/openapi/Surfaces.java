@@ -42,7 +42,7 @@ final class Surfaces {
     }
     JsonNode root = spec.root();
     List<String> servers = new ArrayList<>();
-    Spec.list(root.path("servers")).forEach(x -> servers.add(x.path("url").asString("")));
+    Spec.list(root.path("servers")).forEach(x -> servers.add(url(x)));
     Map<String, JsonNode> webhooks = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> w : root.path("webhooks").properties()) {
       JsonNode item = spec.resolve(w.getValue(), "/webhooks/" + SourceLocation.escape(w.getKey()));
@@ -128,9 +128,14 @@ final class Surfaces {
     List<String> servers = new ArrayList<>();
     JsonNode own2 = node.has("servers") ? node.get("servers")
         : spec.root().path("paths").path(o.path()).path("servers");
-    Spec.list(own2).forEach(x -> servers.add(x.path("url").asString("")));
+    Spec.list(own2).forEach(x -> servers.add(url(x)));
     return new Op(id, route, label, o.pointer(), body, bodyRequired, bodyMedia, bodyPrimary, params, security,
         schemes, responses, callbacks, servers);
+  }
+
+  /** A server URL without user-info: credentials in a URL never reach a report. */
+  static String url(JsonNode server) {
+    return server.path("url").asString("").replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1");
   }
 
   private static String firstKey(JsonNode content) {

@@ -282,6 +282,15 @@ class DescriptionDiffTest {
   }
 
   @Test
+  void should_never_show_the_user_info_of_a_server_url() throws IOException {
+    String doc = HEAD.formatted("X-Key") + "servers: [{url: '%s'}]\n" + secured("");
+    VersionDiff d = compare(doc.formatted("https://bob:hunter2@a.example/v1"),
+        doc.formatted("https://bob:hunter3@b.example/v1"));
+    assertThat(d.changes()).singleElement().extracting(c -> c.change().message()).asString()
+        .contains("https://a.example/v1", "https://b.example/v1").doesNotContain("hunter", "bob");
+  }
+
+  @Test
   void should_label_changes_with_method_path_and_operation_id() throws IOException {
     VersionDiff d = compare(HEAD.formatted("X-Key") + secured(""), HEAD.formatted("X-Key") + secured("[{key: []}]"));
     assertThat(d.changes()).singleElement().extracting(EndpointChange::operation).isEqualTo("GET /pets (listPets)");
