@@ -218,8 +218,7 @@ final class DiffCommand implements Callable<Integer> {
         throw usage("--recordings needs both versions in one contract tree (use --namespace/--from/--to, or two"
             + " version folders of the same tree)");
       }
-      d = dev.contractgate.diff.VersionDiffer.labelled(RecordedEvidence.apply(d, newTree, diff.recordings, diffPolicy),
-          o, n);
+      d = ContractDiff.grouped(RecordedEvidence.apply(d, newTree, diff.recordings, diffPolicy), o, n);
     }
     HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
     Report report = DiffReports.history("diff", "diff " + o.label() + " -> " + n.version(), result.pairs(),

@@ -45,6 +45,14 @@ public final class ContractDiff {
   }
 
   /**
+   * {@code diff} with every change that another step added without an operation (recorded evidence) grouped
+   * under its endpoint's {@code METHOD /path (id)}, as the reports group findings.
+   */
+  public static VersionDiff grouped(VersionDiff diff, ContractVersion from, ContractVersion to) {
+    return VersionDiffer.labelled(diff, from, to);
+  }
+
+  /**
    * The diff policy of a tree: the defaults with the severities of its {@code contract-gate.yaml}.
    *
    * @throws ContractException when the policy names a rule id that does not exist
