@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * What a description says beyond the contract it converts to, read for the diff only: every media type of
  * bodies with its schema and form encoding, whether the request body is required, parameters in every
  * location with their serialization, security requirements, response headers, servers, callbacks and
- * webhooks. Read on first use, so that an import that only writes the contract does not pay for it.
+ * webhooks. Read with the import (see {@code OpenApiConverter}), holding only what the diff compares.
  *
  * @since 0.1
  */
