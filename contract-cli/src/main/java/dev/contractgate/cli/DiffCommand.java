@@ -172,7 +172,29 @@ final class DiffCommand implements Callable<Integer> {
     Report report = DiffReports.history("diff", "diff " + oldPath + " -> " + newPath + " (OpenAPI, as " + ns + " "
         + o.version().version() + " -> " + n.version().version() + ")", result.pairs(), List.of(), o.documents(),
         n.documents(), diff.threshold(), diff.showInfo);
+    List<String> notes = importNotes(o.diffNotes(), n.diffNotes());
+    if (!notes.isEmpty()) {
+      report = new Report(report.kind(), report.title(), report.entries(), notes);
+    }
     return emit(report, result.failsAt(diff.threshold()));
+  }
+
+  /**
+   * What the import could not read (or reads only in part) in either description, with a count first: a
+   * note said by both is said once.
+   */
+  static List<String> importNotes(List<String> old, List<String> now) {
+    java.util.Set<String> both = new java.util.LinkedHashSet<>(old);
+    both.retainAll(now);
+    List<String> out = new ArrayList<>();
+    both.forEach(x -> out.add("both: " + x));
+    old.stream().filter(x -> !both.contains(x)).distinct().forEach(x -> out.add("old: " + x));
+    now.stream().filter(x -> !both.contains(x)).distinct().forEach(x -> out.add("new: " + x));
+    if (!out.isEmpty()) {
+      out.add(0, out.size() + (out.size() == 1 ? " note" : " notes") + " on what the import skipped, derived or"
+          + " reads only in part:");
+    }
+    return out;
   }
 
   /** The description's info.version when it is a semantic version, else the fallback. */
@@ -196,7 +218,7 @@ final class DiffCommand implements Callable<Integer> {
         throw usage("--recordings needs both versions in one contract tree (use --namespace/--from/--to, or two"
             + " version folders of the same tree)");
       }
-      d = RecordedEvidence.apply(d, newTree, diff.recordings, diffPolicy);
+      d = ContractDiff.grouped(RecordedEvidence.apply(d, newTree, diff.recordings, diffPolicy), o, n);
     }
     HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
     Report report = DiffReports.history("diff", "diff " + o.label() + " -> " + n.version(), result.pairs(),
@@ -232,6 +254,9 @@ final class DiffCommand implements Callable<Integer> {
       byComponent.merge(key, new EndpointChange("schema", c.direction().prefix(), c, List.of(place), ""),
           (first, next) -> {
             List<String> reaches = new ArrayList<>(first.reaches());
+            if (reaches.contains(place)) {
+              return first; // several values at one place (enum values added) are one finding
+            }
             reaches.add(place);
             return new EndpointChange(first.endpoint(), first.part(), first.change(), reaches, first.note());
           });
@@ -245,6 +270,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private int emit(Report report, boolean failed) {
+    reports.verbose = help.verbose;
     reports.emit(report);
     return failed ? ExitCodes.FAILED : ExitCodes.OK;
   }

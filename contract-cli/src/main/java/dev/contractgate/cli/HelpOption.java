@@ -7,6 +7,6 @@ final class HelpOption {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = "--verbose", description = "Print the stack trace of an internal error.")
+  @Option(names = "--verbose", description = "Print the stack trace of an internal error; for diff, every finding's details too.")
   boolean verbose;
 }

@@ -54,6 +54,9 @@ final class ReportOptions {
 
   @Spec(Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
 
+  /** Set by a command with {@code --verbose}: the text of a diff shows every finding's details. */
+  boolean verbose;
+
   /** Checks the combination before any work is done. */
   void validate(CommandLine cl) {
     if (reportDir == null && new LinkedHashSet<>(formats).size() > 1) {
@@ -88,7 +91,7 @@ final class ReportOptions {
   private List<Path> emit(Report unmasked, PrintWriter out, Redactor redactor) {
     Report report = redactor.apply(unmasked);
     ReportFormat stdout = reportDir == null && !formats.isEmpty() ? formats.get(0) : ReportFormat.TEXT;
-    out.print(redactor.apply(stdout.render(report, useColor())));
+    out.print(redactor.apply(stdout.render(report, useColor(), verbose)));
     out.flush();
     if (reportDir == null) {
       return List.of();
@@ -97,7 +100,7 @@ final class ReportOptions {
     Map<ReportFormat, String> rendered = new LinkedHashMap<>();
     for (ReportFormat f : PUBLISH_ORDER) {
       if (chosen.contains(f)) {
-        rendered.put(f, redactor.apply(f.render(report)));
+        rendered.put(f, redactor.apply(f.render(report, false, verbose)));
       }
     }
     List<Path> written;

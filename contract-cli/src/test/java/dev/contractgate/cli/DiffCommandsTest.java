@@ -203,12 +203,12 @@ class DiffCommandsTest {
       // GIVEN
       String[] files = nameNoLongerRequired();
       // WHEN
-      CliRun run = CliRun.run("diff", files[0], files[1]);
+      CliRun run = CliRun.run("diff", "--verbose", files[0], files[1]);
       // THEN
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains("(response)", "BREAKING response.property.required-removed", "/items/*/name",
           "author.schema.json#/properties/name", "witness")
-          .contains("hint    : undo the change, or version the schema as a breaking release")
+          .contains("response.property.required-removed: undo the change, or version the schema as a breaking release")
           .as("two bare schemas have no namespace an exception could name").doesNotContain("contract-gate.yaml");
     }
 
@@ -287,10 +287,15 @@ class DiffCommandsTest {
       // WHEN
       CliRun run = CliRun.run("diff", "--today", TODAY, tree.resolve("ivanpin/1.1.0").toString(),
           tree.resolve("ivanpin/1.2.0").toString());
-      // THEN
+      CliRun verbose = CliRun.run("diff", "--verbose", "--today", TODAY, tree.resolve("ivanpin/1.1.0").toString(),
+          tree.resolve("ivanpin/1.2.0").toString());
+      // THEN one line per change under its operation; the places it reaches with --verbose
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-      assertThat(run.out()).contains("ivanpin", "1.1.0 -> 1.2.0", "BREAKING response.property.required-removed",
-          "blog.list response 200 /items/*/author/name", "blog.detail response 200 /author/name");
+      assertThat(run.out()).contains("ivanpin", "1.1.0 -> 1.2.0", "GET /blog/list.php (blog.list)\n  BREAKING"
+          + " response.property.required-removed  response 200 /items/*/author/name: required [\"id\",\"name\"] →"
+          + " required [\"id\"] (reaches 2 places)");
+      assertThat(verbose.out()).contains("blog.list response 200 /items/*/author/name",
+          "blog.detail response 200 /author/name");
     }
 
     @Test
@@ -334,8 +339,9 @@ class DiffCommandsTest {
       assertThat(counted.exitCode()).isZero();
       assertThat(counted.out()).contains("19 safe changes").doesNotContain("INFO ");
       assertThat(listed.exitCode()).isZero();
-      assertThat(listed.out()).contains("19 safe changes", "INFO endpoint.added at services.catalog",
-          "INFO endpoint.deprecated at services.list", "INFO response.property.added at blog.detail response 200 /seo");
+      assertThat(listed.out()).contains("19 safe changes", "INFO endpoint.added  GET /services/catalog.php (services.catalog)",
+          "INFO endpoint.deprecated  endpoint: deprecated: false → deprecated: true",
+          "GET /blog/{slug}/ (blog.detail)\n", "INFO response.property.added  response 200 /seo");
     }
 
     @Test
@@ -353,7 +359,7 @@ class DiffCommandsTest {
           tree.resolve("ivanpin/1.2.0").toString()};
       // WHEN
       CliRun warned = CliRun.run(args);
-      CliRun accepted = CliRun.run(concat(args, "--policy", policy.toString(), "--show-info"));
+      CliRun accepted = CliRun.run(concat(args, "--policy", policy.toString(), "--show-info", "--verbose"));
       // THEN
       assertThat(warned.exitCode()).as(warned.all()).isEqualTo(1);
       assertThat(warned.out()).contains("WARNING response.property.removed", "/items/*/author/url");
@@ -582,11 +588,11 @@ class DiffCommandsTest {
       Path file = recording(dir);
       // WHEN
       CliRun run = CliRun.run("diff", "--contracts", "classpath:examples", "--namespace", "ivanpin", "--from", "1.1.0",
-          "--to", "1.2.0", "--recordings", file.toString(), "--fail-on", "warning");
+          "--to", "1.2.0", "--recordings", file.toString(), "--fail-on", "warning", "--verbose");
       // THEN
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out())
-          .contains("WARNING response.recorded.old-only at blog.detail response 200 /seo")
+          .contains("GET /blog/{slug}/ (blog.detail)\n  WARNING response.recorded.old-only  response 200 /seo")
           .contains("recording: " + file + ", line 1")
           .contains("verdict : old 1.1.0 accepts, new 1.2.0 rejects")
           .contains("make the backend send what the new version requires");

@@ -119,7 +119,8 @@ class ImportCommandTest {
     CliRun run = CliRun.run("diff", oldSpec.toString(), newSpec.toString(), "--namespace", "shop");
     // THEN
     assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-    assertThat(run.out()).contains("shop 1.0.0 -> 1.1.0", "response.property.required-removed", "get-order");
+    assertThat(run.out()).contains("shop 1.0.0 -> 1.1.0", "GET /orders/{id} (getOrder)",
+        "response.property.required-removed");
     CliRun same = CliRun.run("diff", oldSpec.toString(), oldSpec.toString());
     assertThat(same.exitCode()).as(same.all()).isZero();
     assertThat(same.out()).contains("api 0.0.0-old -> 0.0.0-new");

@@ -61,7 +61,15 @@ public final class ContractDiff {
     }
     List<EndpointChange> all = new ArrayList<>(d.changes());
     all.addAll(flags);
-    return new VersionDiff(d.namespace(), d.from(), d.to(), all);
+    return new VersionDiff(d.namespace(), d.from(), d.to(), all, d.secondOpinionInstances());
+  }
+
+  /**
+   * {@code diff} with every change that another step added without an operation (recorded evidence) grouped
+   * under its endpoint's {@code METHOD /path (id)}, as the reports group findings.
+   */
+  public static VersionDiff grouped(VersionDiff diff, ContractVersion from, ContractVersion to) {
+    return VersionDiffer.labelled(diff, from, to);
   }
 
   /**

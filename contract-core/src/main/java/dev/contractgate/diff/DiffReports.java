@@ -152,12 +152,21 @@ public final class DiffReports {
 
   static Finding finding(EndpointChange c, String nsVersion, Function<String, JsonNode> oldDocs,
       Function<String, JsonNode> newDocs) {
-    List<Fact> extra = c.reaches().size() > 1 ? List.of(new Fact("reaches", String.join("\n", c.reaches())))
-        : List.of();
+    List<Fact> extra = new ArrayList<>();
+    if (c.reaches().size() > 1) {
+      extra.add(new Fact("reaches", String.join("\n", c.reaches())));
+    }
+    if (!c.operation().isEmpty()) {
+      // What the changelog groups findings under (docs/reports.md).
+      extra.add(new Fact("operation", c.operation()));
+    }
     String where = c.endpoint() + " " + c.part() + (c.change().path().isEmpty() ? "" : " " + c.change().path());
-    Finding f = finding(c.change(), where, extra, c.note(), oldDocs, newDocs);
     String accept = "rule: " + c.ruleId() + ", location: " + nsVersion + "/" + c.endpoint()
         + (c.change().path().isEmpty() ? "" : "#" + c.change().path());
+    if (!c.endpoint().equals("schema") && c.severity() != Severity.INFO && !c.ruleId().startsWith("response.recorded.")) {
+      extra.add(new Fact("accept", accept));
+    }
+    Finding f = finding(c.change(), where, extra, c.note(), oldDocs, newDocs);
     if (c.endpoint().equals("schema")) {
       // Two bare schemas have no namespace or version an exception could name.
       String bare = switch (c.severity()) {
@@ -180,12 +189,14 @@ public final class DiffReports {
           + " requires before the new contract goes out, or relax the new contract; the live gate will fail"
           + " otherwise", f.oldFragment(), f.newFragment());
     }
+    // The same for every finding of a severity, so a changelog can print it once; the finding's own rule and
+    // location are its "accept" fact.
     String hint = switch (c.severity()) {
       case BREAKING -> "undo the change in this major version, or release it as a new major version once every"
-          + " consumer has moved; to accept it knowingly, add an exception to contract-gate.yaml (" + accept
-          + ", reason, until)";
-      case WARNING -> "check that no consumer relies on it; to accept it, add an exception to contract-gate.yaml ("
-          + accept + ", reason)";
+          + " consumer has moved; to accept it knowingly, add an exception to contract-gate.yaml (the finding's"
+          + " accept line: rule and location; with a reason and an until date)";
+      case WARNING -> "check that no consumer relies on it; to accept it, add an exception to contract-gate.yaml (the"
+          + " finding's accept line: rule and location; with a reason)";
       default -> f.hint();
     };
     return new Finding(f.level(), f.rule(), f.where(), f.facts(), hint, f.oldFragment(), f.newFragment());

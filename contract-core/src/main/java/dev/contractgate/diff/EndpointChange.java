@@ -18,10 +18,14 @@ import org.apiguardian.api.API;
  * @param change the schema or endpoint change
  * @param reaches {@code blog.list response 200 /items/*}{@code /author/name} for each place it affects
  * @param note why the severity differs from the rule's, e.g. an accepted exception; may be empty
+ * @param operation the endpoint as a client calls it, {@code GET /blog/{id}} with the operationId or endpoint
+ *     id after it ({@code GET /blog/{id} (getPost)}), what reports group findings under; empty when there is
+ *     no endpoint (two bare schemas)
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record EndpointChange(String endpoint, String part, Change change, List<String> reaches, String note) {
+public record EndpointChange(String endpoint, String part, Change change, List<String> reaches, String note,
+    String operation) {
 
   public EndpointChange {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -29,6 +33,17 @@ public record EndpointChange(String endpoint, String part, Change change, List<S
     Objects.requireNonNull(change, "change");
     reaches = List.copyOf(reaches);
     Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(operation, "operation");
+  }
+
+  /** A change without an operation label (reports then group it under its endpoint id). */
+  public EndpointChange(String endpoint, String part, Change change, List<String> reaches, String note) {
+    this(endpoint, part, change, reaches, note, "");
+  }
+
+  /** This change grouped under {@code operation}. */
+  public EndpointChange withOperation(String operation) {
+    return new EndpointChange(endpoint, part, change, reaches, note, operation);
   }
 
   public String ruleId() {
@@ -44,6 +59,6 @@ public record EndpointChange(String endpoint, String part, Change change, List<S
     Change c = change;
     Change moved = new Change(c.ruleId(), severity, c.direction(), c.relation(), c.path(), c.oldLocation(),
         c.newLocation(), c.headline(), c.facts(), c.fingerprint(), c.witness());
-    return new EndpointChange(endpoint, part, moved, reaches, why);
+    return new EndpointChange(endpoint, part, moved, reaches, why, operation);
   }
 }

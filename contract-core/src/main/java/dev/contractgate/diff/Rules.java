@@ -75,7 +75,8 @@ public final class Rules {
         "deprecated: false → deprecated: true", "endpoint.reactivated");
     endpoint(rules, "endpoint.reactivated", Severity.INFO, "an endpoint is no longer deprecated",
         "deprecated: true → deprecated: false", "endpoint.deprecated");
-    endpoint(rules, "request.body.added", Severity.BREAKING, "a request body schema was added",
+    endpoint(rules, "request.body.added", Severity.BREAKING, "a request body was added where there was none, and"
+        + " it is required (or the contract cannot say it is optional): old requests without one are refused",
         "(no body) → body: comment.schema.json", "request.body.removed");
     endpoint(rules, "request.body.removed", Severity.WARNING,
         "a request body schema was removed (the backend may ignore what old consumers send)",
@@ -110,6 +111,7 @@ public final class Rules {
     endpoint(rules, "response.body.schema-added", Severity.INFO,
         "a response body is now described by a schema", "(none) → schemas/x.schema.json",
         "response.body.schema-removed");
+    DescriptionRules.add(rules);
     rules.add(new Rule("policy.exception-expired", RuleCategory.POLICY, Direction.BOTH, Severity.BREAKING,
         Relation.EQUAL, "an exception in contract-gate.yaml is past its until date: fix the change or renew it",
         "until: 2026-01-31 (today 2026-11-22)", "policy.exception-expired"));

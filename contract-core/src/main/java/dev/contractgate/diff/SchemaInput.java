@@ -50,7 +50,8 @@ public record SchemaInput(Function<String, JsonNode> documents, SourceLocation r
    * checked as the contract tree's loader checks schemas ({@code SchemaChecks}: patterns, keyword values).
    */
   public static SchemaInput ofFile(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
+    // Normalised first: the user's own path may go up ("../old.json"); only $refs are confined to the folder.
+    Path dir = file.toAbsolutePath().normalize().getParent();
     Path realDir;
     try {
       realDir = dir.toRealPath();

@@ -42,6 +42,8 @@ public final class VersionDiffer {
   private final List<Slot> slots = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
   private int secondOpinionInstances;
+  private final Map<String, String> labels = new java.util.HashMap<>();
+  private Extras extras = Extras.NONE;
 
   private VersionDiffer(Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs, DiffPolicy policy,
       LocalDate today) {
@@ -53,11 +55,89 @@ public final class VersionDiffer {
 
   public static VersionDiff compare(Function<String, JsonNode> oldDocs, ContractVersion from,
       Function<String, JsonNode> newDocs, ContractVersion to, DiffPolicy policy, LocalDate today) {
+    return compare(oldDocs, from, newDocs, to, policy, today, Extras.NONE);
+  }
+
+  /**
+   * {@link #compare(Function, ContractVersion, Function, ContractVersion, DiffPolicy, LocalDate)} with what a
+   * source of the versions knows beyond the contract (an OpenAPI description: form bodies, parameters in
+   * headers, security ...): more schema pairs to compare, more changes to place, labels to group under.
+   */
+  public static VersionDiff compare(Function<String, JsonNode> oldDocs, ContractVersion from,
+      Function<String, JsonNode> newDocs, ContractVersion to, DiffPolicy policy, LocalDate today, Extras extras) {
     VersionDiffer d = new VersionDiffer(oldDocs, newDocs, policy, today);
+    d.extras = extras;
+    from.endpoints().forEach(e -> d.labels.put(e.id(), label(e)));
+    to.endpoints().forEach(e -> d.labels.put(e.id(), label(e)));
+    d.labels.putAll(extras.labels());
     d.run(from, to);
+    for (Part p : extras.parts()) {
+      d.pending.add(new Pending(p.endpoint(), p.part(), new Engine.Job(p.oldSchema(), p.newSchema(), p.direction())));
+    }
+    for (EndpointChange c : extras.changes()) {
+      d.add(c.endpoint(), c.part(), c, "");
+    }
     d.flush();
     return new VersionDiff(from.namespace(), from.version().toString(), to.version().toString(),
-        d.slots.stream().map(Slot::done).toList(), d.secondOpinionInstances);
+        d.slots.stream().map(Slot::done).map(c -> c.operation().isEmpty()
+            ? c.withOperation(d.labels.getOrDefault(c.endpoint(), "")) : c).toList(), d.secondOpinionInstances);
+  }
+
+  /**
+   * What a source of two versions adds to their diff.
+   *
+   * @param parts schema pairs compared like the contract's bodies, placed on their endpoint and part
+   * @param changes changes found outside the contract, placed like the contract's own
+   * @param requestBodyPresence true when {@code changes} decide whether adding or removing a request body
+   *     breaks (the description knows whether it is required); the contract's presence rules are then skipped
+   * @param labels endpoint id → how a client calls it, {@code GET /pets/{id} (getPet)}
+   * @since 0.1
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public record Extras(List<Part> parts, List<EndpointChange> changes, boolean requestBodyPresence,
+      Map<String, String> labels) {
+    public static final Extras NONE = new Extras(List.of(), List.of(), false, Map.of());
+
+    public Extras {
+      parts = List.copyOf(parts);
+      changes = List.copyOf(changes);
+      labels = Map.copyOf(labels);
+    }
+  }
+
+  /**
+   * One more schema pair: {@code oldSchema} and {@code newSchema} are read from the old and new documents.
+   *
+   * @param part e.g. {@code request body application/x-www-form-urlencoded} or {@code request header X-Trace}
+   * @since 0.1
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public record Part(String endpoint, String part, SourceLocation oldSchema, SourceLocation newSchema,
+      Direction direction) {}
+
+  /**
+   * An endpoint-level change of a catalogue rule at the policy's severity, for a source of extra changes.
+   *
+   * @param subject where, e.g. {@code get-pet request header X-Trace}; its first word is the endpoint id
+   */
+  public static EndpointChange change(DiffPolicy policy, String ruleId, String part, SourceLocation oldLoc,
+      SourceLocation newLoc, String subject, String oldText, String newText, String meaning) {
+    EndpointChange c = endpointChange(policy, ruleId, oldLoc, newLoc, subject, oldText, newText, meaning);
+    return new EndpointChange(c.endpoint(), part, c.change(), List.of(), "");
+  }
+
+  /** {@code d} with every change that has no operation label grouped under its endpoint's method and path. */
+  public static VersionDiff labelled(VersionDiff d, ContractVersion from, ContractVersion to) {
+    Map<String, String> labels = new java.util.HashMap<>();
+    from.endpoints().forEach(e -> labels.put(e.id(), label(e)));
+    to.endpoints().forEach(e -> labels.put(e.id(), label(e)));
+    return new VersionDiff(d.namespace(), d.from(), d.to(), d.changes().stream()
+        .map(c -> c.operation().isEmpty() ? c.withOperation(labels.getOrDefault(c.endpoint(), "")) : c).toList(),
+        d.secondOpinionInstances());
+  }
+
+  private static String label(Endpoint e) {
+    return e.method() + " /" + e.path() + " (" + e.id() + ")";
   }
 
   private void run(ContractVersion from, ContractVersion to) {
@@ -118,8 +198,10 @@ public final class VersionDiffer {
     }
     schemaPart(id, "request query", o.request().query(), n.request().query(), Direction.REQUEST,
         "request.query.schema-added", "request.query.schema-removed", o, n);
-    schemaPart(id, "request body", o.request().body(), n.request().body(), Direction.REQUEST,
-        "request.body.added", "request.body.removed", o, n);
+    if (!extras.requestBodyPresence() || (o.request().body().isPresent() && n.request().body().isPresent())) {
+      schemaPart(id, "request body", o.request().body(), n.request().body(), Direction.REQUEST,
+          "request.body.added", "request.body.removed", o, n);
+    }
     for (Map.Entry<Integer, Endpoint.Response> e : o.responses().entrySet()) {
       int status = e.getKey();
       Endpoint.Response or = e.getValue();
@@ -131,9 +213,21 @@ public final class VersionDiffer {
             "responses " + n.responses().keySet(), "a consumer that handles " + status + " no longer gets it"), "");
         continue;
       }
-      schemaPart(id, part, or.schema(), nr.schema(), Direction.RESPONSE, "response.body.schema-added",
-          "response.body.schema-removed", o, n);
-      if (!or.contentType().map(VersionDiffer::media).equals(nr.contentType().map(VersionDiffer::media))) {
+      if (or.contentType().isEmpty() && nr.contentType().isPresent()) {
+        // A consumer that read no body cannot break on one (docs/rules.md, body presence).
+        add(id, part, endpointChange("response.body.added", responseLoc(o, status), responseLoc(n, status),
+            id + " " + status, "(no body)", nr.contentType().get() + nr.schema().map(s -> " " + s).orElse(""),
+            "a body now comes where none did; a consumer that read none is unaffected"), "");
+      } else if (or.contentType().isPresent() && nr.contentType().isEmpty()) {
+        add(id, part, endpointChange("response.body.removed", responseLoc(o, status), responseLoc(n, status),
+            id + " " + status, or.contentType().get() + or.schema().map(s -> " " + s).orElse(""), "(no body)",
+            "a consumer that reads the body gets none"), "");
+      } else {
+        schemaPart(id, part, or.schema(), nr.schema(), Direction.RESPONSE, "response.body.schema-added",
+            "response.body.schema-removed", o, n);
+      }
+      if (or.contentType().isPresent() && nr.contentType().isPresent()
+          && !or.contentType().map(VersionDiffer::media).equals(nr.contentType().map(VersionDiffer::media))) {
         add(id, part, endpointChange("response.content-type.changed", responseLoc(o, status), responseLoc(n, status),
             id + " " + status, or.contentType().orElse("(none)"), nr.contentType().orElse("(none)"),
             "a consumer parses the body by its content type"), "");
@@ -221,7 +315,7 @@ public final class VersionDiffer {
   }
 
   private void placeSchemaChanges(String id, String part, DiffResult r) {
-    for (Change c : r.changes()) {
+    for (Change c : EnumFindings.onePerPlace(r.changes())) {
       EndpointChange ec = new EndpointChange(id, part, c, List.of(), "");
       if (REMOVAL_RULES.contains(c.ruleId()) && c.severity() == Severity.BREAKING) {
         ec = sunset(ec);
@@ -283,7 +377,7 @@ public final class VersionDiffer {
         return;
       }
     }
-    Slot slot = new Slot(new EndpointChange(endpoint, part, c.change(), List.of(where), c.note()));
+    Slot slot = new Slot(new EndpointChange(endpoint, part, c.change(), List.of(where), c.note(), c.operation()));
     slots.add(slot);
     byChange.put(c.change(), slot);
     if (!componentKey.isEmpty()) {
@@ -312,7 +406,8 @@ public final class VersionDiffer {
       }
       List<String> reaches = new ArrayList<>(change.reaches());
       reaches.add(where);
-      change = new EndpointChange(change.endpoint(), change.part(), change.change(), reaches, change.note());
+      change = new EndpointChange(change.endpoint(), change.part(), change.change(), reaches, change.note(),
+          change.operation());
     }
 
     EndpointChange done() {
@@ -321,12 +416,18 @@ public final class VersionDiffer {
       }
       List<String> reaches = new ArrayList<>(change.reaches());
       reaches.add("... and " + more + " more");
-      return new EndpointChange(change.endpoint(), change.part(), change.change(), reaches, change.note());
+      return new EndpointChange(change.endpoint(), change.part(), change.change(), reaches, change.note(),
+          change.operation());
     }
   }
 
   private EndpointChange endpointChange(String ruleId, SourceLocation oldLoc, SourceLocation newLoc, String subject,
       String oldText, String newText, String meaning) {
+    return endpointChange(policy, ruleId, oldLoc, newLoc, subject, oldText, newText, meaning);
+  }
+
+  private static EndpointChange endpointChange(DiffPolicy policy, String ruleId, SourceLocation oldLoc,
+      SourceLocation newLoc, String subject, String oldText, String newText, String meaning) {
     Rule rule = Rules.find(ruleId).orElseThrow(() -> new IllegalStateException("rule not in catalogue: " + ruleId));
     Severity severity = policy.severityOverrides().getOrDefault(ruleId, rule.defaultSeverity());
     String endpoint = subject.contains(" ") ? subject.substring(0, subject.indexOf(' ')) : subject;

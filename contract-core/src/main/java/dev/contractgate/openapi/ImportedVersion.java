@@ -23,22 +23,55 @@ import tools.jackson.databind.JsonNode;
  * @param version the endpoints; their schema locations are keys of {@code schemas}
  * @param schemas schema documents by tree-relative path, in the order they were built
  * @param notes what the import skipped or derived, one sentence each (for people)
+ * @param surface what the description says beyond the contract (form bodies, header parameters, security
+ *     ...), which {@link OpenApiImport#compare} compares too
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ImportedVersion(Namespace namespace, ContractVersion version, Map<String, JsonNode> schemas,
-    List<String> notes) {
+    List<String> notes, Surface surface) {
 
   public ImportedVersion {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(version, "version");
     schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
     notes = List.copyOf(notes);
+    Objects.requireNonNull(surface, "surface");
   }
 
-  /** Schema lookup by tree-relative path, {@code null} for unknown files (what the diff engine takes). */
+  /** A version with nothing beyond its contract. */
+  public ImportedVersion(Namespace namespace, ContractVersion version, Map<String, JsonNode> schemas,
+      List<String> notes) {
+    this(namespace, version, schemas, notes, Surface.EMPTY);
+  }
+
+  /**
+   * Schema lookup by tree-relative path, {@code null} for unknown files (what the diff engine takes): the
+   * version's schemas, then the description's side schemas that only the diff compares.
+   */
   public Function<String, JsonNode> documents() {
-    return schemas::get;
+    return file -> {
+      JsonNode doc = schemas.get(file);
+      return doc != null ? doc : surface.schemas().get(file);
+    };
+  }
+
+  /**
+   * What the diff of this description reads only in part or not at all: the import's notes and the
+   * surface's, one sentence each.
+   */
+  public List<String> diffNotes() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String note : notes) {
+      // Left out: what the import derived (auth), and what it leaves out of the contract but the diff
+      // compares from the description (range and default responses, bodies that are not JSON).
+      if (!note.startsWith("auth: ") && !note.contains("skipped (the contract names exact statuses")
+          && !note.contains("(diff compares its schema)")) {
+        out.add(note);
+      }
+    }
+    out.addAll(surface.data().notes());
+    return out;
   }
 
   /**

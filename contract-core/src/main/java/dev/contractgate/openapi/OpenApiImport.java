@@ -79,9 +79,13 @@ public final class OpenApiImport {
     return v;
   }
 
-  /** The endpoint-level diff of two imported versions (the same as {@code ContractDiff} on written trees). */
+  /**
+   * The endpoint-level diff of two imported versions: what {@code ContractDiff} finds on the written trees,
+   * and what the descriptions say beyond them (see {@code docs/openapi.md}).
+   */
   public static VersionDiff compare(ImportedVersion from, ImportedVersion to, DiffPolicy policy, LocalDate today) {
-    return VersionDiffer.compare(from.documents(), from.version(), to.documents(), to.version(), policy, today);
+    return VersionDiffer.compare(from.documents(), from.version(), to.documents(), to.version(), policy, today,
+        SurfaceDiff.compare(from.surface(), to.surface(), policy));
   }
 
   private static boolean sameBase(String a, String b) {

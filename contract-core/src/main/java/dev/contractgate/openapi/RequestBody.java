@@ -35,7 +35,7 @@ final class RequestBody {
     if (media == null) {
       if (content.isObject() && !content.isEmpty()) {
         notes.add(method + " " + op.path() + ": request body " + content.propertyNames().iterator().next()
-            + " is not JSON; not described");
+            + " is not JSON: the contract does not check it (diff compares its schema)");
       }
       return Optional.empty();
     }

@@ -28,6 +28,7 @@ final class SchemaFiles {
   private final String versionDir;
   private final SchemaRewriter rewriter;
   private final Map<String, JsonNode> schemas = new LinkedHashMap<>();
+  private final Map<String, JsonNode> side = new LinkedHashMap<>();
   private String requestComponents;
   private String responseComponents;
 
@@ -117,6 +118,21 @@ final class SchemaFiles {
     String file = schemaFile(name + ".schema.json");
     schemas.put(file, doc);
     return SourceLocation.of(file);
+  }
+
+  /**
+   * A schema the diff compares but the contract has no place for (a form body, a header parameter, a response
+   * header): kept beside the version's files, never written into the tree.
+   */
+  SourceLocation side(String name, JsonNode schema) {
+    String file = versionDir + "/description/" + name + ".schema.json";
+    side.put(file, schema);
+    return SourceLocation.of(file);
+  }
+
+  /** The side schemas so far, by path. */
+  Map<String, JsonNode> sideSchemas() {
+    return side;
   }
 
   private String schemaFile(String name) {

@@ -22,6 +22,9 @@ final class MarkdownRenderer {
   private MarkdownRenderer() {}
 
   public static String render(Report report) {
+    if (Changelog.applies(report)) {
+      return changelog(report);
+    }
     StringBuilder b = new StringBuilder();
     b.append("## ").append(report.passed() ? "✅" : "❌").append(" contract-gate ").append(text(report.title()))
         .append("\n\n**").append(text(report.summary())).append("**\n");
@@ -75,6 +78,59 @@ final class MarkdownRenderer {
       }
     }
 
+    if (!report.notes().isEmpty()) {
+      b.append('\n');
+      for (String note : report.notes()) {
+        b.append("> ").append(text(note)).append("  \n");
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * A diff as a changelog: the verdict and counts on one line, the findings grouped under their operation one
+   * line each, each hint once; the details are in the HTML and JSON reports.
+   */
+  private static String changelog(Report report) {
+    StringBuilder b = new StringBuilder();
+    String counts = report.entries().size() == 1 ? report.entries().get(0).summary() : report.summary();
+    b.append("## ").append(report.passed() ? "✅" : "❌").append(" contract-gate ").append(text(report.title()))
+        .append(" — **").append(report.passed() ? "PASSED" : "FAILED").append(": ").append(text(counts))
+        .append("**\n");
+    for (Entry e : report.entries()) {
+      if (report.entries().size() > 1) {
+        b.append("\n### ").append(text(e.group() + " " + e.name())).append(" — ").append(text(e.summary()))
+            .append('\n');
+      }
+      boolean list = false;
+      for (java.util.Map.Entry<String, List<Finding>> op : Changelog.byOperation(e).entrySet()) {
+        if (op.getValue().size() == 1) {
+          Finding f = op.getValue().get(0);
+          b.append(list ? "" : "\n").append("- **").append(f.level().name()).append("** ").append(code(f.rule()))
+              .append(" ").append(text(Changelog.single(op.getKey(), f))).append('\n');
+          list = true;
+          continue;
+        }
+        list = false;
+        b.append("\n#### ").append(code(op.getKey())).append("\n\n");
+        for (Finding f : op.getValue()) {
+          b.append("- **").append(f.level().name()).append("** ").append(code(f.rule())).append(" ")
+              .append(text(Changelog.line(f))).append('\n');
+        }
+      }
+    }
+    StringBuilder legend = new StringBuilder();
+    for (java.util.Map.Entry<String, List<String>> h : Changelog.legend(report).entrySet()) {
+      boolean safe = report.entries().stream().flatMap(x -> x.findings().stream())
+          .filter(f -> h.getValue().contains(f.rule())).allMatch(f -> f.level() == Report.Level.INFO);
+      if (!safe) {
+        legend.append("- ").append(text(String.join(", ", h.getValue()))).append(": ").append(text(h.getKey()))
+            .append('\n');
+      }
+    }
+    if (!legend.isEmpty()) {
+      b.append("\n**What to do**\n\n").append(legend);
+    }
     if (!report.notes().isEmpty()) {
       b.append('\n');
       for (String note : report.notes()) {

@@ -38,6 +38,14 @@ public enum ReportFormat {
     return render(report, false);
   }
 
+  /**
+   * Renders; {@code color} only affects {@link #TEXT}, {@code verbose} only the text of a {@code diff}
+   * report, which then shows every finding's details under its changelog line.
+   */
+  public String render(Report report, boolean color, boolean verbose) {
+    return this == TEXT ? TextRenderer.render(report, color, verbose) : render(report, color);
+  }
+
   /** Renders; {@code color} only affects {@link #TEXT}. */
   public String render(Report report, boolean color) {
     return switch (this) {

@@ -17,6 +17,14 @@ final class TextRenderer {
   private TextRenderer() {}
 
   public static String render(Report report, boolean color) {
+    return render(report, color, false);
+  }
+
+  /** With {@code verbose}, a diff's changelog shows every finding's details under its line. */
+  public static String render(Report report, boolean color, boolean verbose) {
+    if (Changelog.applies(report)) {
+      return changelog(report, color, verbose);
+    }
     StringBuilder b = new StringBuilder();
     String summary = report.summary();
     b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
@@ -43,6 +51,72 @@ final class TextRenderer {
           }
         }
       }
+    }
+    for (String note : report.notes()) {
+      b.append('\n').append(clean(note));
+    }
+    if (!report.notes().isEmpty()) {
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /**
+   * A diff as a changelog: one summary line, the findings grouped under their operation one line each
+   * (details with {@code verbose}), each hint once in a legend, then the notes.
+   */
+  private static String changelog(Report report, boolean color, boolean verbose) {
+    StringBuilder b = new StringBuilder();
+    String counts = report.entries().size() == 1 ? report.entries().get(0).summary() : report.summary();
+    String verdict = report.passed() ? (report.count(Status.WARNING) > 0 ? "WARNING" : "PASSED") : "FAILED";
+    b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
+        .append(" — ").append(paint(report.passed() ? GREEN : RED, verdict + ": " + clean(counts), color)).append('\n');
+    for (Entry e : report.entries()) {
+      if (report.entries().size() > 1) {
+        b.append('\n').append(paint(BOLD, clean(e.group()) + " " + clean(e.name()), color)).append("  ")
+            .append(clean(e.summary())).append('\n');
+      }
+      boolean blank = true;
+      for (java.util.Map.Entry<String, java.util.List<Finding>> op : Changelog.byOperation(e).entrySet()) {
+        java.util.List<Finding> fs = op.getValue();
+        if (fs.size() == 1 && !verbose) {
+          // One change to an operation is one line: a description with 30 operations removed reads as 30 lines.
+          Finding f = fs.get(0);
+          b.append(blank ? "\n" : "").append(level(f, color)).append(clean(f.rule())).append("  ")
+              .append(clean(Changelog.single(op.getKey(), f))).append('\n');
+          blank = false;
+          continue;
+        }
+        b.append('\n').append(paint(BOLD, clean(op.getKey()), color)).append('\n');
+        for (Finding f : fs) {
+          b.append("  ").append(level(f, color)).append(clean(f.rule())).append("  ").append(clean(Changelog.line(f)))
+              .append('\n');
+          if (verbose) {
+            for (Fact fact : Changelog.details(f)) {
+              fact(b, fact.key(), fact.value());
+            }
+          }
+        }
+        blank = true;
+      }
+    }
+    java.util.Map<String, java.util.List<String>> legend = Changelog.legend(report);
+    boolean any = false;
+    for (java.util.Map.Entry<String, java.util.List<String>> h : legend.entrySet()) {
+      boolean safe = report.entries().stream().flatMap(x -> x.findings().stream())
+          .filter(f -> h.getValue().contains(f.rule())).allMatch(f -> f.level() == Report.Level.INFO);
+      if (safe) {
+        continue;
+      }
+      if (!any) {
+        b.append("\nWhat to do:\n");
+        any = true;
+      }
+      b.append("  ").append(clean(String.join(", ", h.getValue()))).append(": ").append(clean(h.getKey())).append('\n');
+    }
+    if (!verbose && !report.entries().stream().allMatch(x -> x.findings().isEmpty())) {
+      b.append("\nDetails (old and new in full, meaning, witness, schema locations, accept line): --verbose, or the"
+          + " HTML and JSON reports.\n");
     }
     for (String note : report.notes()) {
       b.append('\n').append(clean(note));

@@ -282,7 +282,7 @@ class ContractDiffTest {
     }
 
     @Test
-    void should_report_every_value_added_to_a_response_enum() {
+    void should_report_the_values_added_to_a_response_enum_as_one_finding() {
       // GIVEN two values and two required names dropped in one place each
       ContractTree tree = shop(dir);
       orderVersion(tree, "1.0.0", "{\"type\": \"object\", \"required\": [\"a\", \"b\"], \"properties\":"
@@ -291,12 +291,12 @@ class ContractDiffTest {
           + " {\"state\": {\"enum\": [\"new\", \"paid\", \"shipped\", \"lost\"]}}}");
       // WHEN
       VersionDiff diff = diff(tree.load(), "1.0.0", "1.1.0");
-      // THEN each is its own finding, even though they share one schema location
+      // THEN the values added at one place are one finding that lists them (issue 15), the names dropped from
+      // required one each
       assertThat(diff.changes()).filteredOn(c -> c.ruleId().equals("response.enum.value-added"))
           .extracting(c -> c.change().message())
-          .hasSize(2)
-          .anySatisfy(m -> assertThat(m).contains("\"shipped\""))
-          .anySatisfy(m -> assertThat(m).contains("\"lost\""));
+          .singleElement().asString()
+          .contains("values  : 2 added: ", "\"shipped\"", "\"lost\"");
       assertThat(diff.changes()).filteredOn(c -> c.ruleId().equals("response.property.required-removed"))
           .extracting(c -> c.change().path())
           .containsExactlyInAnyOrder("/a", "/b");

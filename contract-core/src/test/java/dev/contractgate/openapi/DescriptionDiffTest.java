@@ -1,0 +1,315 @@
+package dev.contractgate.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contractgate.diff.DiffPolicy;
+import dev.contractgate.diff.EndpointChange;
+import dev.contractgate.diff.VersionDiff;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One small description pair per feature the OpenAPI diff reads beyond the contract (docs/openapi.md). */
+class DescriptionDiffTest {
+
+  @TempDir Path dir;
+
+  private static final String HEAD = """
+      openapi: 3.1.0
+      info: {title: t, version: 1.0.0}
+      components:
+        securitySchemes:
+          key: {type: apiKey, in: header, name: %s}
+          oauth: {type: oauth2, flows: {implicit: {authorizationUrl: 'https://x/a', scopes: {read: r, write: w}}}}
+      """;
+
+  /** Findings as {@code SEVERITY rule @ part}, plus the old and new text of endpoint rules. */
+  private List<String> diff(String oldPaths, String newPaths) throws IOException {
+    return diff(HEAD.formatted("X-Key") + oldPaths, HEAD.formatted("X-Key") + newPaths, true);
+  }
+
+  private List<String> diff(String oldDoc, String newDoc, boolean unused) throws IOException {
+    VersionDiff d = compare(oldDoc, newDoc);
+    return d.changes().stream().map(DescriptionDiffTest::line).toList();
+  }
+
+  private VersionDiff compare(String oldDoc, String newDoc) throws IOException {
+    Path o = Files.writeString(dir.resolve("old.yaml"), oldDoc);
+    Path n = Files.writeString(dir.resolve("new.yaml"), newDoc);
+    ImportedVersion a = OpenApiImport.convert(o, "api", "1.0.0", Optional.empty());
+    ImportedVersion b = OpenApiImport.convert(n, "api", "2.0.0", Optional.empty());
+    return OpenApiImport.compare(a, b, DiffPolicy.defaults(), LocalDate.of(2026, 1, 1));
+  }
+
+  private static String line(EndpointChange c) {
+    String old = fact(c, "old");
+    String now = fact(c, "new");
+    return c.severity() + " " + c.ruleId() + " @ " + c.endpoint() + " " + c.part()
+        + (old.isEmpty() && now.isEmpty() ? "" : " [" + old + " → " + now + "]");
+  }
+
+  private static String fact(EndpointChange c, String key) {
+    return c.change().facts().stream().filter(f -> f.key().equals(key)).map(f -> f.value()).findFirst().orElse("");
+  }
+
+  private static String op(String method, String body) {
+    return "paths:\n  /pets:\n    " + method + ":\n      operationId: addPet\n" + body.indent(6)
+        + "      responses: {'201': {description: ok}}\n";
+  }
+
+  private static final String FORM = """
+      requestBody:
+        required: %s
+        content:
+          application/x-www-form-urlencoded:
+            schema: {type: object, properties: {name: {type: %s}, tags: {type: array, items: {type: string}}}}
+            encoding: {tags: {style: form, explode: %s}}
+      """;
+
+  @Test
+  void should_break_when_a_request_body_becomes_required_and_not_when_it_stops() throws IOException {
+    assertThat(diff(op("post", FORM.formatted("false", "string", "true")), op("post", FORM.formatted("true", "string", "true"))))
+        .containsExactly("BREAKING request.body.required-added @ add-pet request body [required: false → required: true]");
+    assertThat(diff(op("post", FORM.formatted("true", "string", "true")), op("post", FORM.formatted("false", "string", "true"))))
+        .containsExactly("INFO request.body.required-removed @ add-pet request body [required: true → required: false]");
+  }
+
+  @Test
+  void should_break_on_a_required_body_added_and_not_on_an_optional_one() throws IOException {
+    String none = op("post", "");
+    assertThat(diff(none, op("post", FORM.formatted("true", "string", "true"))))
+        .containsExactly("BREAKING request.body.added @ add-pet request body [(no body) → required body"
+            + " [application/x-www-form-urlencoded]]");
+    assertThat(diff(none, op("post", FORM.formatted("false", "string", "true"))))
+        .containsExactly("INFO request.body.optional-added @ add-pet request body [(no body) → optional body"
+            + " [application/x-www-form-urlencoded]]");
+  }
+
+  @Test
+  void should_compare_the_schema_and_the_encoding_of_a_form_body() throws IOException {
+    List<String> found = diff(op("post", FORM.formatted("true", "string", "true")),
+        op("post", FORM.formatted("true", "integer", "false")));
+    assertThat(found).contains(
+        "BREAKING request.body.encoding-changed @ add-pet request body application/x-www-form-urlencoded [tags:"
+            + " contentType (default), style form, explode true, allowReserved false → tags: contentType (default),"
+            + " style form, explode false, allowReserved false]",
+        "BREAKING request.type.changed @ add-pet request body application/x-www-form-urlencoded [type string → type"
+            + " integer]");
+  }
+
+  @Test
+  void should_break_when_a_multipart_media_type_is_dropped_and_compare_its_schema_while_it_stays() throws IOException {
+    String both = """
+        requestBody:
+          content:
+            application/json: {schema: {type: object}}
+            multipart/form-data: {schema: {type: object, properties: {photo: {type: %s}}}}
+        """;
+    String jsonOnly = "requestBody:\n  content:\n    application/json: {schema: {type: object}}\n";
+    assertThat(diff(op("post", both.formatted("string")), op("post", jsonOnly))).containsExactly(
+        "BREAKING request.media-type.removed @ add-pet request body [application/json, multipart/form-data →"
+            + " application/json]");
+    assertThat(diff(op("post", jsonOnly), op("post", both.formatted("string")))).containsExactly(
+        "INFO request.media-type.added @ add-pet request body [application/json → application/json,"
+            + " multipart/form-data]");
+    assertThat(diff(op("post", both.formatted("string")), op("post", both.formatted("integer")))).containsExactly(
+        "BREAKING request.type.changed @ add-pet request body multipart/form-data [type string → type integer]");
+  }
+
+  private static String params(String params) {
+    return "paths:\n  /pets/{id}:\n    get:\n      operationId: getPet\n      parameters:\n" + params.indent(8)
+        + "      responses: {'200': {description: ok}}\n";
+  }
+
+  private static final String ID = "- {name: id, in: path, required: true, schema: {type: string}}\n";
+
+  @Test
+  void should_judge_header_and_cookie_parameters_added_required_and_retyped() throws IOException {
+    assertThat(diff(params(ID), params(ID + "- {name: X-Tenant, in: header, required: true, schema: {type: string}}\n"
+        + "- {name: theme, in: cookie, schema: {type: string}}\n"))).containsExactly(
+        "BREAKING request.parameter.required-added @ get-pet request header X-Tenant [(absent) → header X-Tenant"
+            + " (required)]",
+        "INFO request.parameter.added @ get-pet request cookie theme [(absent) → cookie theme (optional)]");
+    assertThat(diff(params(ID + "- {name: X-Tenant, in: header, schema: {type: string}}\n"),
+        params(ID + "- {name: x-tenant, in: header, required: true, schema: {type: integer}, deprecated: true}\n")))
+        .containsExactlyInAnyOrder(
+            "BREAKING request.parameter.required-added @ get-pet request header X-Tenant [optional → required]",
+            "INFO request.parameter.deprecated @ get-pet request header X-Tenant [deprecated: false → deprecated: true]",
+            "BREAKING request.type.changed @ get-pet request header X-Tenant [type string → type integer]");
+    assertThat(diff(params(ID + "- {name: X-Tenant, in: header, schema: {type: string}}\n"), params(ID)))
+        .containsExactly("WARNING request.parameter.removed @ get-pet request header X-Tenant [header X-Tenant →"
+            + " (absent)]");
+  }
+
+  @Test
+  void should_compare_path_parameters_by_position_not_name() throws IOException {
+    String renamed = params("- {name: petId, in: path, required: true, schema: {type: string}}\n")
+        .replace("/pets/{id}", "/pets/{petId}");
+    assertThat(diff(params(ID), renamed)).isEmpty();
+    assertThat(diff(params(ID), renamed.replace("type: string", "type: integer"))).containsExactly(
+        "BREAKING request.type.changed @ get-pet request path id [type string → type integer]");
+  }
+
+  @Test
+  void should_break_on_style_explode_and_allow_empty_value_changes_of_a_query_parameter() throws IOException {
+    assertThat(diff(params(ID + "- {name: ids, in: query, schema: {type: array}, allowEmptyValue: true}\n"),
+        params(ID + "- {name: ids, in: query, schema: {type: array}, style: pipeDelimited}\n"))).containsExactlyInAnyOrder(
+        "BREAKING request.parameter.style-changed @ get-pet request query ids [style form, explode true,"
+            + " allowReserved false → style pipeDelimited, explode false, allowReserved false]",
+        "BREAKING request.parameter.empty-value-refused @ get-pet request query ids [allowEmptyValue: true →"
+            + " allowEmptyValue: false]");
+  }
+
+  @Test
+  void should_break_when_a_parameter_moves_from_the_query_to_a_header() throws IOException {
+    assertThat(diff(params(ID + "- {name: api_key, in: query, schema: {type: string}}\n"),
+        params(ID + "- {name: api_key, in: header, schema: {type: string}}\n"))).contains(
+        "BREAKING request.parameter.location-changed @ get-pet request query api_key [query api_key → header"
+            + " api_key]");
+  }
+
+  private static String secured(String security) {
+    return "paths:\n  /pets:\n    get:\n      operationId: listPets\n" + (security.isEmpty() ? ""
+        : "      security: " + security + "\n") + "      responses: {'200': {description: ok}}\n";
+  }
+
+  @Test
+  void should_break_when_an_operation_starts_requiring_auth_or_more_scopes() throws IOException {
+    assertThat(diff(secured(""), secured("[{key: []}]")))
+        .containsExactly("BREAKING request.security.tightened @ list-pets security [(none) → key]");
+    assertThat(diff(secured("[{oauth: [read]}]"), secured("[{oauth: [read, write]}]")))
+        .containsExactly("BREAKING request.security.tightened @ list-pets security [oauth [read] → oauth [read, write]]");
+    assertThat(diff(secured("[{oauth: [read]}]"), secured("[{key: []}]")))
+        .containsExactly("BREAKING request.security.tightened @ list-pets security [oauth [read] → key]");
+  }
+
+  @Test
+  void should_pass_when_auth_is_relaxed() throws IOException {
+    assertThat(diff(secured("[{oauth: [read, write]}]"), secured("[{oauth: [read]}, {key: []}]")))
+        .containsExactly("INFO request.security.relaxed @ list-pets security [oauth [read, write] → oauth [read] or key]");
+    assertThat(diff(secured("[{key: []}]"), secured("[{key: []}, {}]")))
+        .containsExactly("INFO request.security.relaxed @ list-pets security [key → key or (none)]");
+  }
+
+  @Test
+  void should_break_when_a_scheme_the_operation_uses_is_redefined() throws IOException {
+    String paths = secured("[{key: []}]");
+    assertThat(diff(HEAD.formatted("X-Key") + paths, HEAD.formatted("X-Api-Key") + paths, true)).containsExactly(
+        "BREAKING request.security.scheme-changed @ list-pets security [key: apiKey in header X-Key → key: apiKey in"
+            + " header X-Api-Key]");
+  }
+
+  private static String response(String response) {
+    return "paths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n" + response.indent(8);
+  }
+
+  @Test
+  void should_report_a_response_body_added_where_there_was_none_as_info_and_its_removal_as_breaking()
+      throws IOException {
+    String none = "'200': {description: ok}\n";
+    String json = "'200': {description: ok, content: {application/json: {schema: {type: object}}}}\n";
+    List<String> added = diff(response(none), response(json));
+    assertThat(added).hasSize(1);
+    assertThat(added.get(0)).startsWith("INFO response.body.added @ list-pets response 200 [(no body) → application/json");
+    assertThat(diff(response(json), response(none))).hasSize(1).first().asString()
+        .startsWith("BREAKING response.body.removed @ list-pets response 200 [application/json");
+  }
+
+  @Test
+  void should_compare_response_headers_and_extra_media_types() throws IOException {
+    String old = """
+        '200':
+          description: ok
+          headers: {X-Rate: {schema: {type: integer}}, X-Old: {schema: {type: string}}}
+          content:
+            application/json: {schema: {type: object}}
+            text/csv: {schema: {type: string}}
+        """;
+    String now = """
+        '200':
+          description: ok
+          headers: {X-Rate: {schema: {type: string}}, X-New: {schema: {type: string}}}
+          content:
+            application/json: {schema: {type: object}}
+        """;
+    assertThat(diff(response(old), response(now))).containsExactlyInAnyOrder(
+        "BREAKING response.media-type.removed @ list-pets response 200 [application/json, text/csv → application/json]",
+        "WARNING response.header.removed @ list-pets response 200 header X-Old [X-Old → (absent)]",
+        "INFO response.header.added @ list-pets response 200 header X-New [(absent) → X-New]",
+        "BREAKING response.type.changed @ list-pets response 200 header X-Rate [type integer → type string]");
+  }
+
+  @Test
+  void should_compare_default_and_range_responses_the_contract_leaves_out() throws IOException {
+    String ok = "'200': {description: ok}\n";
+    String err = "default: {description: e, content: {application/json: {schema: {type: object, properties: {code:"
+        + " {type: %s}}}}}}\n";
+    assertThat(diff(response(ok + err.formatted("integer")), response(ok))).containsExactly(
+        "BREAKING response.status.removed @ list-pets response default [response default → (absent)]");
+    assertThat(diff(response(ok + err.formatted("integer")), response(ok + err.formatted("string")))).containsExactly(
+        "BREAKING response.type.changed @ list-pets response default application/json [type integer → type string]");
+  }
+
+  @Test
+  void should_report_servers_callbacks_and_webhooks() throws IOException {
+    String base = HEAD.formatted("X-Key") + "servers: [{url: '%s'}]\n" + """
+        paths:
+          /pets:
+            post:
+              operationId: addPet
+              responses: {'201': {description: ok}}
+        %s
+        """;
+    String cb = "      callbacks: {onAdded: {'{$request.body#/cb}': {post: {responses: {'200': {description: %s}}}}}}\n";
+    String hook = "webhooks: {newPet: {post: {responses: {'200': {description: %s}}}}}\n";
+    String old = base.formatted("https://a.example/v1", hook.formatted("ok")).replace(
+        "      responses: {'201'", cb.formatted("ok") + "      responses: {'201'");
+    assertThat(diff(old, base.formatted("https://a.example/v2", ""), true)).containsExactlyInAnyOrder(
+        "BREAKING api.servers.path-changed @ (servers) servers [/v1 → /v2]",
+        "WARNING callback.removed @ add-pet callback onAdded [onAdded → (absent)]",
+        "WARNING webhook.removed @ (webhooks) webhook [newPet POST → (absent)]");
+    String changed = base.formatted("https://b.example/v1", hook.formatted("changed")).replace(
+        "      responses: {'201'", cb.formatted("changed") + "      responses: {'201'");
+    assertThat(diff(old, changed, true)).containsExactlyInAnyOrder(
+        "WARNING api.servers.changed @ (servers) servers [https://a.example/v1 → https://b.example/v1]",
+        "WARNING callback.changed @ add-pet callback onAdded [onAdded → onAdded (changed)]",
+        "WARNING webhook.changed @ (webhooks) webhook [newPet POST → newPet POST (changed)]");
+  }
+
+  @Test
+  void should_never_show_the_user_info_of_a_server_url() throws IOException {
+    String doc = HEAD.formatted("X-Key") + "servers: [{url: '%s'}]\n" + secured("");
+    VersionDiff d = compare(doc.formatted("https://bob:hunter2@a.example/v1"),
+        doc.formatted("https://bob:hunter3@b.example/v1"));
+    assertThat(d.changes()).singleElement().extracting(c -> c.change().message()).asString()
+        .contains("https://a.example/v1", "https://b.example/v1").doesNotContain("hunter", "bob");
+  }
+
+  @Test
+  void should_label_changes_with_method_path_and_operation_id() throws IOException {
+    VersionDiff d = compare(HEAD.formatted("X-Key") + secured(""), HEAD.formatted("X-Key") + secured("[{key: []}]"));
+    assertThat(d.changes()).singleElement().extracting(EndpointChange::operation).isEqualTo("GET /pets (listPets)");
+  }
+
+  @Test
+  void should_note_what_it_reads_only_in_part() throws IOException {
+    Path o = Files.writeString(dir.resolve("n.yaml"), HEAD.formatted("X-Key") + """
+        paths:
+          /pets:
+            trace: {responses: {'200': {description: ok}}}
+            post:
+              operationId: addPet
+              callbacks: {onAdded: {'{$request.body#/cb}': {post: {responses: {'200': {description: ok}}}}}}
+              responses: {'201': {description: ok}}
+        """);
+    ImportedVersion v = OpenApiImport.convert(o, "api", "1.0.0", Optional.empty());
+    assertThat(v.diffNotes()).containsExactly("TRACE /pets: skipped (the contract format has no TRACE)",
+        "1 callback(s) and 0 webhook operation(s) are compared as a whole: any change is one finding, not compared"
+            + " schema by schema");
+  }
+}
