@@ -149,7 +149,8 @@ public final class ContractExtension implements BeforeAllCallback, ParameterReso
                 + setting.get().source() + ")",
             "one of " + ids + " (the namespaces of " + registry.origin() + ")",
             Messages.quote(setting.get().value()),
-            "fix the namespace id; it is the directory name under the contract tree")));
+            dev.contractgate.registry.Suggestions.hint(setting.get().value(), ids,
+                "fix the namespace id; it is the directory name under the contract tree"))));
   }
 
   private ContractClient client(ExtensionContext context, ContractRegistry registry, Executable executable) {
