@@ -34,8 +34,11 @@ final class ConsumerReader {
     }
     List<ContractVersion> nsVersions = versions.get(ns);
     if (nsVersions == null) {
-      throw f.error("namespace", "one of the namespaces " + versions.keySet(), "\"" + ns + "\"",
-          Suggestions.hint(ns, versions.keySet(), "fix the namespace id"));
+      // Namespaces that failed to load exist all the same: name them, so the list is never empty for a typo.
+      java.util.SortedSet<String> known = new java.util.TreeSet<>(versions.keySet());
+      broken.stream().filter(b -> !b.contains("@")).forEach(known::add);
+      throw f.error("namespace", "one of the namespaces " + known, "\"" + ns + "\"",
+          Suggestions.hint(ns, known, "fix the namespace id"));
     }
     String v = f.requiredString("version", "name the contract version the frontend is built against, e.g. 1.1.0");
     if (!SemVer.isValid(v)) {

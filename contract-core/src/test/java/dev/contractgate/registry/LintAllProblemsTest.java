@@ -99,6 +99,18 @@ class LintAllProblemsTest {
   }
 
   @Test
+  void should_suggest_a_namespace_that_failed_to_load_for_a_consumer_typo() {
+    ContractException e = tree()
+        .namespace("shop", "basePath: /api/shop/\nowner: me\n")
+        .consumer("shop-web", "namespace: shpo\nversion: 1.0.0\n")
+        .loadFailure();
+
+    assertThat(e.problems()).hasSize(2);
+    assertThat(e.problems().get(1).expected()).isEqualTo("one of the namespaces [shop]");
+    assertThat(e.problems().get(1).hint()).startsWith("did you mean \"shop\"?");
+  }
+
+  @Test
   void should_suggest_nothing_when_no_name_is_close() {
     ContractException e = tree().consumer("shop-web", "namespace: warehouse\nversion: 1.0.0\n").loadFailure();
 
