@@ -56,6 +56,11 @@ class ReleaseCommandsTest {
     int start = text.indexOf("    \"seo\": {");
     int end = text.indexOf("    },\n", start) + "    },\n".length();
     Files.writeString(file, (text.substring(0, start) + text.substring(end)).replace("\"tags\",\n    \"seo\"\n", "\"tags\"\n"));
+    // The example consumer reads /seo/*: without dropping those reads the tree would not load at all.
+    Path consumer = tree.resolve("consumers/ivanpin-web.yaml");
+    if (Files.exists(consumer)) {
+      Files.writeString(consumer, Files.readString(consumer).replaceAll("(?m)^ *- /seo/.*\\n", ""));
+    }
   }
 
   static void copyVersion(Path tree, String ns, String from, String to) throws IOException {
@@ -147,7 +152,7 @@ class ReleaseCommandsTest {
     @Test
     void removing_seo_from_published_ivanpin_1_2_0_fails_check_history_can_deploy_and_verify(@TempDir Path dir)
         throws IOException {
-      // GIVEN the in-place edit, while ivanpin-web reads /seo/title
+      // GIVEN the in-place edit (ivanpin-web's /seo reads dropped with it, or the tree would not load)
       Path tree = DiffCommandsTest.copyOfExampleTree(dir);
       dropSeo(tree);
       // WHEN

@@ -56,7 +56,16 @@ final class Trees {
     text = text.substring(0, start) + text.substring(end);
     text = text.replace("\"tags\",\n    \"seo\"\n", "\"tags\"\n");
     Files.writeString(file, text);
+    dropSeoReads(tree);
     return file;
+  }
+
+  /** The example consumer reads /seo/*: without it the tree would not load at all (reads must exist). */
+  static void dropSeoReads(Path tree) throws IOException {
+    Path consumer = tree.resolve("consumers/ivanpin-web.yaml");
+    if (Files.exists(consumer)) {
+      Files.writeString(consumer, Files.readString(consumer).replaceAll("(?m)^ *- /seo/.*\n", ""));
+    }
   }
 
   static boolean gitAvailable() {
