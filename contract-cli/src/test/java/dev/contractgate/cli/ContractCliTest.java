@@ -118,6 +118,33 @@ class ContractCliTest {
         ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, null);
 
     @Test
+    void should_lint_every_problem_of_a_tree_in_one_run(@TempDir Path tree) throws IOException {
+      write(tree, "billing/namespace.yaml", "basePath: /api/billing/\nowner: me\n");
+      write(tree, "billing/1.0.0/endpoints.yaml", "endpoints: []\n");
+      write(tree, "shop/namespace.yaml", "basePath: /api/shop/\n");
+      write(tree, "shop/1.0.0/endpoints.yaml", "endpoints:\n  - id: order.get\n    method: GET\n    path: orders\n");
+      write(tree, "shop/2.0.0/endpoints.yaml", "endpoints:\n  - id: order.get\n    method: [GET\n");
+      write(tree, "consumers/shop-web.yaml", "namespace: shpo\nversion: 1.0.0\n");
+
+      CliRun run = CliRun.run("list", "--contracts", tree.toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+      assertThat(run.err())
+          .startsWith("Cannot load contract: 4 problems in " + tree)
+          .contains("1. Cannot load contract: billing/namespace.yaml (line 2, column 8, at /owner)",
+              "did you mean \"owners\"?")
+          .contains("2. Cannot load contract: shop/1.0.0/endpoints.yaml (line 2, column 5, at /endpoints/0)",
+              "expected: key \"responses\"")
+          .contains("3. Cannot read YAML: shop/2.0.0/endpoints.yaml (line 4, column 1)",
+              "but was : expected ',' or ']', but got <stream end> (while parsing a flow sequence started at line 3,")
+          .contains("4. Cannot load contract: consumers/shop-web.yaml (line 1, column 12, at /namespace)",
+              "did you mean \"shop\"?")
+          // the versions of a namespace that failed are not read: billing/1.0.0's empty list is not reported
+          .doesNotContain("billing/1.0.0");
+      assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void should_list_the_example_contracts() {
       CliRun run = CliRun.run("list", "--contracts", "classpath:examples");
       assertThat(run.exitCode()).as(run.err()).isZero();
@@ -272,6 +299,12 @@ class ContractCliTest {
     }
   }
 
+  private static void write(Path root, String relative, String content) throws IOException {
+    Path p = root.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
   @Nested
   class Validate {
     @Test
@@ -407,14 +440,30 @@ class ContractCliTest {
     void should_exit_3_for_an_unknown_endpoint_listing_the_known_ones() {
       CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.lis", "x.json");
       assertThat(run.exitCode()).isEqualTo(3);
-      assertThat(run.err()).contains("Unknown endpoint", "\"blog.lis\"", "blog.list", "blog.detail");
+      assertThat(run.err()).contains("Unknown endpoint", "\"blog.lis\"", "blog.list", "blog.detail",
+          "hint    : did you mean \"blog.list\"?");
+    }
+
+    @Test
+    void should_exit_3_for_an_unknown_namespace_suggesting_a_close_one() {
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpn", "-e", "blog.list", "x.json");
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("Unknown namespace", "\"ivanpn\"", "hint    : did you mean \"ivanpin\"?");
     }
 
     @Test
     void should_exit_3_for_an_unknown_version() {
       CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "--version", "9.9.9", "-e", "blog.list", "x.json");
       assertThat(run.exitCode()).isEqualTo(3);
-      assertThat(run.err()).contains("Unknown version", "\"9.9.9\"", "1.0.0");
+      assertThat(run.err()).contains("Unknown version", "\"9.9.9\"", "1.0.0")
+          .contains("hint    : pick a version of the namespace").doesNotContain("did you mean");
+    }
+
+    @Test
+    void should_suggest_a_version_one_typo_away() {
+      CliRun run = CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "--version", "1.2.1", "-e", "blog.list", "x.json");
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("Unknown version", "\"1.2.1\"", "did you mean \"1.2.0\"?");
     }
 
     @Test

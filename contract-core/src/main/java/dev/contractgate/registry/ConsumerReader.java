@@ -20,26 +20,39 @@ final class ConsumerReader {
    * @param file how messages name the file, e.g. {@code consumers/ivanpin-web.yaml}
    * @param id the consumer's id, the file name without its extension
    * @param versions every namespace's versions
+   * @param broken namespaces ({@code ns}) and versions ({@code ns@1.0.0}) that failed to load
+   * @return the consumer, or null when it is pinned to something in {@code broken}
    */
   static Consumer read(TreeFiles files, Path p, String file, String id, Map<String, List<ContractVersion>> versions,
-      SchemaPointers pointers) {
+      SchemaPointers pointers, java.util.Set<String> broken) {
     LocatedDocument doc = files.parse(file, p);
     Fields f = Fields.object(doc, "", "the consumer");
     f.allowOnly("namespace", "version", "owners", "reads");
     String ns = f.requiredString("namespace", "name the namespace the frontend calls");
+    if (broken.contains(ns)) {
+      return null; // its namespace has problems of its own, already reported; checking against it would only echo them
+    }
     List<ContractVersion> nsVersions = versions.get(ns);
     if (nsVersions == null) {
-      throw f.error("namespace", "one of the namespaces " + versions.keySet(), "\"" + ns + "\"", "fix the namespace id");
+      // Namespaces that failed to load exist all the same: name them, so the list is never empty for a typo.
+      java.util.SortedSet<String> known = new java.util.TreeSet<>(versions.keySet());
+      broken.stream().filter(b -> !b.contains("@")).forEach(known::add);
+      throw f.error("namespace", "one of the namespaces " + known, "\"" + ns + "\"",
+          Suggestions.hint(ns, known, "fix the namespace id"));
     }
     String v = f.requiredString("version", "name the contract version the frontend is built against, e.g. 1.1.0");
     if (!SemVer.isValid(v)) {
       throw f.error("version", "a semantic version such as 1.1.0", "\"" + v + "\"", "quote nothing, write MAJOR.MINOR.PATCH");
     }
     SemVer version = SemVer.parse(v);
+    if (broken.contains(ns + "@" + version)) {
+      return null;
+    }
     ContractVersion pinned = nsVersions.stream().filter(c -> c.version().equals(version)).findFirst()
         .orElseThrow(() -> f.error("version", "one of the versions of " + ns + ": "
             + nsVersions.stream().map(c -> c.version().toString()).toList(), "\"" + v + "\"",
-            "pin the consumer to a version that exists in the tree"));
+            Suggestions.hint(v, nsVersions.stream().map(c -> c.version().toString()).toList(),
+                "pin the consumer to a version that exists in the tree")));
     Map<String, List<String>> reads = new LinkedHashMap<>();
     Map<String, Map<String, String>> gated = new LinkedHashMap<>();
     if (f.has("reads")) {
@@ -65,7 +78,8 @@ final class ConsumerReader {
   private void reads(Fields r, Map<String, List<String>> reads, Map<String, Map<String, String>> gated) {
     for (String endpoint : r.node().propertyNames()) {
       Endpoint e = pinned.endpoint(endpoint).orElseThrow(() -> r.error(endpoint, "an endpoint of " + pinned.label(),
-          "\"" + endpoint + "\"", "use one of " + pinned.endpoints().stream().map(Endpoint::id).toList()));
+          "\"" + endpoint + "\"", Suggestions.hint(endpoint, pinned.endpoints().stream().map(Endpoint::id).toList(),
+          "use one of " + pinned.endpoints().stream().map(Endpoint::id).toList())));
       List<String> patterns = new ArrayList<>();
       Map<String, String> when = new LinkedHashMap<>();
       JsonNode value = r.node().get(endpoint);

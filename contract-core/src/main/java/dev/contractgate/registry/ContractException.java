@@ -41,6 +41,7 @@ public final class ContractException extends RuntimeException {
   private final String expected;
   private final String actual;
   private final String hint;
+  private final List<ContractException> problems;
 
   private ContractException(Builder b) {
     super(format(b), b.cause);
@@ -49,6 +50,57 @@ public final class ContractException extends RuntimeException {
     this.expected = b.expected;
     this.actual = b.actual;
     this.hint = b.hint;
+    this.problems = List.of(this);
+  }
+
+  private ContractException(String message, List<ContractException> problems) {
+    super(message, problems.get(0));
+    ContractException first = problems.get(0);
+    this.file = first.file;
+    this.where = first.where;
+    this.expected = first.expected;
+    this.actual = first.actual;
+    this.hint = first.hint;
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * One exception for every problem found in a tree: the problem itself when there is one (so a tree with one
+   * mistake reads exactly as before), otherwise a headline with the count followed by each problem's message.
+   * The accessors ({@link #file()}, {@link #where()}, ...) answer for the first problem.
+   *
+   * @param origin how to name the tree in the headline
+   * @param problems at least one problem, each a single one or itself an aggregate
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static ContractException of(String origin, List<ContractException> problems) {
+    List<ContractException> all = new ArrayList<>();
+    for (ContractException p : problems) {
+      all.addAll(p.problems());
+    }
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("no problem to report");
+    }
+    if (all.size() == 1) {
+      return all.get(0);
+    }
+    StringBuilder message = new StringBuilder("Cannot load contract: " + all.size() + " problems in " + origin);
+    for (int i = 0; i < all.size(); i++) {
+      message.append("\n\n").append(i + 1).append(". ").append(all.get(i).getMessage());
+    }
+    return new ContractException(message.toString(), all);
+  }
+
+  /**
+   * Every problem this exception stands for, in the order they were found: itself alone, or the problems
+   * of an aggregate made by {@link #of}.
+   *
+   * @since 0.1
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public List<ContractException> problems() {
+    return problems;
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.contractgate.registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +15,12 @@ import java.util.TreeMap;
  * {@link PolicyReader}, {@link NamespaceReader}, {@link EndpointsReader} (which loads the schemas it names
  * through {@link SchemaFiles}) and {@link ConsumerReader}.
  *
- * <p>The first problem found ends the load. Folders are visited in name order, so that it is the same problem
- * on every machine.
+ * <p>A load goes on past a problem wherever the rest does not depend on it: another namespace, another version,
+ * another consumer file. Within one file the first problem ends that file. At the end, every problem found is
+ * thrown as one {@link ContractException} (see {@link ContractException#of}); a tree with one problem gets that
+ * problem's own exception. A consumer pinned to a namespace or version that failed is not checked (it would only
+ * echo the failure). Folders are visited in name order, so that the problems come in the same order on every
+ * machine.
  */
 final class ContractLoader {
 
@@ -24,6 +30,9 @@ final class ContractLoader {
   private final String origin;
   private final TreeFiles files;
   private final SchemaFiles schemas;
+  private final List<ContractException> problems = new ArrayList<>();
+  /** Namespaces ({@code ns}) and versions ({@code ns@1.0.0}) that failed to load. */
+  private final Set<String> broken = new HashSet<>();
 
   private ContractLoader(Path root, String origin) {
     this.root = root;
@@ -49,28 +58,49 @@ final class ContractLoader {
           .hint("pass --contracts DIR with the root of your contract tree")
           .build();
     }
-    Policy policy = PolicyReader.readTree(files);
+    Policy policy = attempt(() -> PolicyReader.readTree(files));
     Map<String, Namespace> namespaces = new TreeMap<>();
     Map<String, List<ContractVersion>> versions = new TreeMap<>();
+    int folders = 0;
     for (Path dir : files.children("", root)) {
       String name = TreeFiles.name(dir);
       if (!Files.isDirectory(dir) || name.startsWith(".") || name.equals(CONSUMERS_DIR)) {
         continue;
       }
-      Namespace ns = NamespaceReader.read(files, dir, name);
+      folders++;
+      Namespace ns = attempt(() -> NamespaceReader.read(files, dir, name));
+      if (ns == null) {
+        broken.add(name);
+        continue;
+      }
+      List<ContractVersion> read = attempt(() -> versions(dir, ns));
+      if (read == null) {
+        broken.add(name);
+        continue;
+      }
       namespaces.put(name, ns);
-      versions.put(name, versions(dir, ns));
+      versions.put(name, read);
     }
-    if (namespaces.isEmpty()) {
-      throw ContractException.builder("Cannot load contract", origin)
+    if (folders == 0) {
+      problems.add(ContractException.builder("Cannot load contract", origin)
           .expected("at least one namespace folder with a namespace.yaml")
           .butWas("no namespace")
           .hint("create e.g. ivanpin/namespace.yaml and ivanpin/1.0.0/endpoints.yaml (see docs/contract-format.md)")
-          .build();
+          .build());
+      throw ContractException.of(origin, problems);
     }
-    schemas.checkInPlaceChains();
+    if (problems.isEmpty()) {
+      // A chain through a file that failed to load would be reported as a second, misleading problem.
+      attempt(() -> {
+        schemas.checkInPlaceChains();
+        return null;
+      });
+    }
     // Consumers come last: each is checked against the namespaces and versions read above.
     List<Consumer> consumers = consumers(versions);
+    if (!problems.isEmpty()) {
+      throw ContractException.of(origin, problems);
+    }
     return new LoadedTree(origin, policy, namespaces, versions, consumers, schemas.documents());
   }
 
@@ -82,13 +112,19 @@ final class ContractLoader {
         continue;
       }
       if (!SemVer.isValid(name)) {
-        throw ContractException.builder("Cannot load contract", ns.id() + "/" + name + "/")
+        problems.add(ContractException.builder("Cannot load contract", ns.id() + "/" + name + "/")
             .expected("a version folder named as a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0)")
             .butWas("\"" + name + "\"")
             .hint("rename the folder; versions are compared by semantic-version order")
-            .build();
+            .build());
+        continue;
       }
-      out.add(EndpointsReader.read(dir, ns.id(), SemVer.parse(name), schemas));
+      ContractVersion v = attempt(() -> EndpointsReader.read(dir, ns.id(), SemVer.parse(name), schemas));
+      if (v == null) {
+        broken.add(ns.id() + "@" + SemVer.parse(name));
+      } else {
+        out.add(v);
+      }
     }
     out.sort((a, b) -> a.version().compareTo(b.version()));
     for (int i = 1; i < out.size(); i++) {
@@ -100,7 +136,7 @@ final class ContractLoader {
             .build();
       }
     }
-    if (out.isEmpty()) {
+    if (out.isEmpty() && broken.stream().noneMatch(b -> b.startsWith(ns.id() + "@"))) {
       throw ContractException.builder("Cannot load contract", ns.id() + "/")
           .expected("at least one version folder (e.g. " + ns.id() + "/1.0.0/endpoints.yaml)")
           .butWas("no version")
@@ -138,11 +174,25 @@ final class ContractLoader {
         continue;
       }
       String id = name.substring(0, name.lastIndexOf('.'));
-      out.add(ConsumerReader.read(files, p, CONSUMERS_DIR + "/" + name, id, versions, SchemaPointers.of(file -> {
-        LocatedDocument d = schemas.documents().get(file);
-        return d == null ? null : d.root();
-      })));
+      Consumer c = attempt(() -> ConsumerReader.read(files, p, CONSUMERS_DIR + "/" + name, id, versions,
+          SchemaPointers.of(file -> {
+            LocatedDocument d = schemas.documents().get(file);
+            return d == null ? null : d.root();
+          }), broken));
+      if (c != null) {
+        out.add(c);
+      }
     }
     return List.copyOf(out);
+  }
+
+  /** Runs one independent part of the load; a problem is kept for the end and the part answers null. */
+  private <T> T attempt(java.util.function.Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (ContractException e) {
+      problems.add(e);
+      return null;
+    }
   }
 }

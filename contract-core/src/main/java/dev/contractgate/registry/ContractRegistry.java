@@ -121,7 +121,7 @@ public final class ContractRegistry {
     return namespace(id).orElseThrow(() -> ContractException.builder("Unknown namespace", tree.origin())
         .expected("one of " + tree.namespaces().keySet())
         .butWas("\"" + id + "\"")
-        .hint("pick a namespace of the tree (contract-gate list)")
+        .hint(Suggestions.hint(id, tree.namespaces().keySet(), "pick a namespace of the tree (contract-gate list)"))
         .build());
   }
 
@@ -140,7 +140,8 @@ public final class ContractRegistry {
     return version(namespace, version).orElseThrow(() -> ContractException.builder("Unknown version", namespace + "/")
         .expected("one of " + versions(namespace).stream().map(v -> v.version().toString()).toList())
         .butWas("\"" + version + "\"")
-        .hint("pick a version of the namespace (contract-gate list)")
+        .hint(Suggestions.hint(version, versions(namespace).stream().map(v -> v.version().toString()).toList(),
+            "pick a version of the namespace (contract-gate list)"))
         .build());
   }
 
@@ -155,7 +156,8 @@ public final class ContractRegistry {
     return version.endpoint(endpointId).orElseThrow(() -> ContractException.builder("Unknown endpoint", version.file())
         .expected("one of " + version.endpoints().stream().map(Endpoint::id).toList())
         .butWas("\"" + endpointId + "\"")
-        .hint("pick an endpoint of " + version.label() + " (contract-gate list)")
+        .hint(Suggestions.hint(endpointId, version.endpoints().stream().map(Endpoint::id).toList(),
+            "pick an endpoint of " + version.label() + " (contract-gate list)"))
         .build());
   }
 

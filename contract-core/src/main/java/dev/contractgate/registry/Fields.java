@@ -62,7 +62,7 @@ final class Fields {
     Set<String> ok = Set.of(allowed);
     for (String key : node.propertyNames()) {
       if (!ok.contains(key)) {
-        String close = closest(key, ok);
+        String close = Suggestions.closest(key, ok).orElse(null);
         throw error(
             doc,
             pointerOf(key),
@@ -231,37 +231,5 @@ final class Fields {
       return "\"" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "\"";
     }
     return n.toString();
-  }
-
-  private static String closest(String key, Set<String> options) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String o : options) {
-      int d = distance(key.toLowerCase(java.util.Locale.ROOT), o.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = o;
-      }
-    }
-    return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

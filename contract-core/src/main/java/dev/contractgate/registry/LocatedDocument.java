@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -175,6 +176,10 @@ public final class LocatedDocument {
           .hint("flatten the document: move deep parts into $defs and refer to them (docs/limits.md)")
           .build();
     } catch (JacksonException e) {
+      MarkedYamlEngineException yaml = yamlCause(e);
+      if (yaml != null && yaml.getProblem() != null) {
+        throw yamlError(file, yaml, e);
+      }
       throw ContractException.builder("Cannot read " + kind(syntax), file)
           .at(lineCol(e.getLocation()))
           .expected("well-formed " + kind(syntax))
@@ -185,6 +190,37 @@ public final class LocatedDocument {
           .cause(e)
           .build();
     }
+  }
+
+  private static MarkedYamlEngineException yamlCause(Throwable e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof MarkedYamlEngineException m) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * SnakeYAML says what is wrong in {@code problem} at {@code problemMark}; its {@code context} ("while parsing a
+   * block mapping") only says what it was reading, and where that started. Both are kept, the problem first.
+   */
+  private static ContractException yamlError(String file, MarkedYamlEngineException m, Throwable cause) {
+    String where = m.getProblemMark().or(m::getContextMark)
+        .map(mark -> "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
+    String actual = m.getProblem().strip();
+    if (m.getContext() != null && !m.getContext().isBlank()) {
+      actual += " (" + m.getContext().strip()
+          + m.getContextMark().map(mark -> " started at line " + (mark.getLine() + 1) + ", column "
+              + (mark.getColumn() + 1)).orElse("") + ")";
+    }
+    return ContractException.builder("Cannot read YAML", file)
+        .at(where)
+        .expected("well-formed YAML")
+        .butWas(actual)
+        .hint("check indentation and quoting around this line (a ':' or '#' inside a value needs quotes)")
+        .cause(cause)
+        .build();
   }
 
   /**

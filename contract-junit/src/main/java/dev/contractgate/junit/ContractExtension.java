@@ -151,7 +151,20 @@ public final class ContractExtension implements BeforeAllCallback, ParameterReso
                 + setting.get().source() + ")",
             "one of " + ids + " (the namespaces of " + registry.origin() + ")",
             Messages.quote(setting.get().value()),
-            "fix the namespace id; it is the directory name under the contract tree")));
+            closeMatch(registry, setting.get().value())
+                + "fix the namespace id; it is the directory name under the contract tree")));
+  }
+
+  /** The registry's own "did you mean" for an unknown namespace (its hint starts with it), or nothing. */
+  private static String closeMatch(ContractRegistry registry, String namespace) {
+    try {
+      registry.requireNamespace(namespace);
+      return "";
+    } catch (dev.contractgate.registry.ContractException e) {
+      String hint = e.hint();
+      int end = hint.indexOf("? Otherwise ");
+      return hint.startsWith("did you mean ") && end > 0 ? hint.substring(0, end + "? Otherwise ".length()) : "";
+    }
   }
 
   private ContractClient client(ExtensionContext context, ContractRegistry registry, Executable executable) {

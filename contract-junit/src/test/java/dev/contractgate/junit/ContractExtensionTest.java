@@ -216,6 +216,17 @@ class ContractExtensionTest {
     }
 
     @Test
+    void unknown_namespace_suggests_a_close_one() {
+      // WHEN
+      EngineExecutionResults results = EngineRun.with().parameter("contract.namespace", "ivanpn")
+          .run(NoNamespaceTestCase.class);
+      // THEN
+      assertThat(EngineRun.onlyFailureMessage(results))
+          .contains("Unknown namespace \"ivanpn\"")
+          .contains("did you mean \"ivanpin\"?");
+    }
+
+    @Test
     void missing_token_names_its_environment_variable_and_never_a_value() {
       // GIVEN an environment without WGP_API_TOKEN
       EnvironmentTestCase.environment = Map.of("CONTRACT_BASE_URL", backend.baseUrl())::get;
