@@ -42,7 +42,11 @@ final class HtmlRenderer {
         .append("</p>\n<h1>").append(html(Escape.oneLine(report.title()))).append("</h1>\n")
         .append("<p class=\"verdict ").append(verdict).append("\">").append(report.passed() ? "✔ " : "✘ ")
         .append(html(report.summary())).append("</p>\n")
-        .append("<p class=\"totals\">").append(counts(report.entries())).append("</p>\n</header>\n");
+        .append("<p class=\"totals\">").append(counts(report.entries())).append("</p>\n");
+    if (!report.meta().isEmpty()) {
+      b.append("<p class=\"meta\">").append(html(Escape.oneLine(report.meta().line()))).append("</p>\n");
+    }
+    b.append("</header>\n");
 
     if (!groups.isEmpty()) {
       b.append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
@@ -222,6 +226,7 @@ final class HtmlRenderer {
       .verdict.failed { color: var(--failed); background: var(--failed-bg); }
       .verdict.passed { color: var(--passed); background: var(--passed-bg); }
       .totals { margin: 8px 0 0; }
+      .meta { margin: 4px 0 0; color: var(--muted); font-size: 0.85em; }
       .counts { display: inline-flex; flex-wrap: wrap; gap: 6px; vertical-align: middle; font-size: 12px; font-weight: 600; }
       .count { padding: 0 8px; border-radius: 999px; }
       .count.failed, .badge.failed { color: var(--failed); background: var(--failed-bg); }

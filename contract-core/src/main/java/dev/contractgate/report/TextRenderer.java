@@ -21,6 +21,7 @@ final class TextRenderer {
     String summary = report.summary();
     b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
         .append(" — ").append(paint(report.passed() ? GREEN : RED, summary, color)).append('\n');
+    meta(b, report.meta());
     for (String group : report.groups()) {
       b.append('\n').append(paint(BOLD, clean(group), color)).append('\n');
       int width = report.entries().stream().filter(e -> e.group().equals(group))
@@ -51,6 +52,13 @@ final class TextRenderer {
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** One line under the headline: when, which tool, which commit and contracts; nothing when not known. */
+  private static void meta(StringBuilder b, Report.Meta meta) {
+    if (!meta.isEmpty()) {
+      b.append(clean(meta.line())).append('\n');
+    }
   }
 
   private static void fact(StringBuilder b, String key, String value) {
