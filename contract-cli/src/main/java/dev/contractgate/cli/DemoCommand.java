@@ -82,6 +82,10 @@ final class DemoCommand implements Callable<Integer> {
         DemoCommand.class.getClassLoader());
     Path tree = DemoChecklist.seed(examples, reports.reportDir, story == ROLLBACK);
     ContractRegistry registry = ContractRegistry.load(tree);
+    Redactor.root(spec).ifPresent(r -> {
+      r.loaded = registry; // the reports name the demo tree's versions and lines
+      r.loadedRoot = tree;
+    });
     // Fresh tokens per run: the demo shows that a token is sent and checked, never what it is.
     Map<String, String> env = new HashMap<>();
     Map<String, String> byNamespace = new HashMap<>();

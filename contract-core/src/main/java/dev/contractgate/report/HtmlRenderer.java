@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * One self-contained HTML5 page for people: a table of contents, a section per group (groups with failures
  * first), each check a row with its status badge, name and summary, its findings below with the facts in a
- * definition list and the old and new schema fragments side by side.
+ * definition list and the old and new schema fragments as a highlighted line diff (side by side when one
+ * is absent or they are too large to diff).
  *
  * <p>The page loads nothing: inline CSS only, no script, no link, no external URL (a Content-Security-Policy
  * meta element forbids them too), light and dark colours from {@code prefers-color-scheme}. Every value is
@@ -142,13 +143,33 @@ final class HtmlRenderer {
       }
       b.append("</dl>\n");
     }
-    if (!f.oldFragment().isEmpty() || !f.newFragment().isEmpty()) {
+    List<LineDiff.Line> diff = f.oldFragment().isEmpty() || f.newFragment().isEmpty() ? List.of()
+        : LineDiff.of(f.oldFragment(), f.newFragment());
+    if (!diff.isEmpty()) {
+      diff(b, diff);
+    } else if (!f.oldFragment().isEmpty() || !f.newFragment().isEmpty()) {
       b.append("<div class=\"side-by-side\">\n");
       fragment(b, "old", f.oldFragment());
       fragment(b, "new", f.newFragment());
       b.append("</div>\n");
     }
     b.append("</li>\n");
+  }
+
+  /**
+   * Old and new as one highlighted diff: removed lines marked {@code -} in {@code <del>}, added lines {@code +} in
+   * {@code <ins>}, so it reads without colour (print, screen readers) too.
+   */
+  private static void diff(StringBuilder b, List<LineDiff.Line> lines) {
+    b.append("<figure class=\"fragment diff\"><figcaption>old → new</figcaption><pre>");
+    for (LineDiff.Line l : lines) {
+      switch (l.kind()) {
+        case SAME -> b.append("<span class=\"same\">  ").append(html(l.text())).append("</span>\n");
+        case REMOVED -> b.append("<del>- ").append(html(l.text())).append("</del>\n");
+        case ADDED -> b.append("<ins>+ ").append(html(l.text())).append("</ins>\n");
+      }
+    }
+    b.append("</pre></figure>\n");
   }
 
   private static void fragment(StringBuilder b, String which, String json) {
@@ -280,6 +301,11 @@ final class HtmlRenderer {
       dl.facts dt.hint { color: var(--info); font-weight: 600; }
       .side-by-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; margin-top: 8px; }
       .fragment { margin: 0; min-width: 0; }
+      .fragment.diff { margin-top: 8px; }
+      .fragment.diff del, .fragment.diff ins { display: block; text-decoration: none; }
+      .fragment.diff del { background: var(--failed-bg); color: var(--failed); }
+      .fragment.diff ins { background: var(--passed-bg); color: var(--passed); }
+      .fragment.diff .same { display: block; }
       .fragment figcaption { font-size: 11px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; }
       .fragment.old figcaption { color: var(--failed); }
       .fragment.new figcaption { color: var(--passed); }
