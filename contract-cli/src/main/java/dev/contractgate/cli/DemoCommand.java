@@ -140,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       GateResult result = LiveGate.builder(registry).baseUrl(backend.baseUrl()).environment(env::get)
           .progress(p -> reports.progress(err, "probes done", p[0], p[1])).build().run();
-      Report report = GateReports.of(result);
+      Report report = GateReports.of(result, registry.consumers());
       List<String> notes = new ArrayList<>(report.notes());
       notes.add(story == null
           ? "Demo: the embedded backend serves every namespace as its newest contract says, except "
