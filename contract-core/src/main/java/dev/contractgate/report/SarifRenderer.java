@@ -82,8 +82,11 @@ final class SarifRenderer {
       if (r.location.isKnown()) {
         ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
         ObjectNode artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", uri(r.location.file()));
-        if (!r.location.file().startsWith("/")) {
+        if (r.location.file().startsWith("/")) {
+          // a tree outside the working directory: an absolute file URI (code scanning cannot map it to the repo)
+          artifact.put("uri", "file://" + uri(r.location.file()));
+        } else {
+          artifact.put("uri", uri(r.location.file()));
           artifact.put("uriBaseId", SRCROOT);
         }
         physical.putObject("region").put("startLine", Math.max(1, r.location.line()));

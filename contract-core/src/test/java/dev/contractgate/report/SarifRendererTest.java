@@ -101,4 +101,16 @@ class SarifRendererTest {
     assertThat(results.get(2).has("locations")).isFalse();
     assertThat(results.get(3).path("level").asString()).isEqualTo("note");
   }
+
+  @Test
+  void should_give_an_absolute_path_as_a_file_uri_without_a_base() {
+    Finding f = new Finding(Level.BREAKING, "type", "/a", List.of(), "", "", "",
+        new Report.Location("/srv/contracts/ivanpin/1.2.0/endpoints.yaml", 3));
+    Report report = new Report("verify", "v", List.of(
+        new Entry("ivanpin@1.2.0", "blog.list", Status.FAILED, "x", List.of(f), 0)), List.of());
+    JsonNode artifact = MAPPER.readTree(ReportFormat.SARIF.render(report)).path("runs").get(0).path("results").get(0)
+        .path("locations").get(0).path("physicalLocation").path("artifactLocation");
+    assertThat(artifact.path("uri").asString()).isEqualTo("file:///srv/contracts/ivanpin/1.2.0/endpoints.yaml");
+    assertThat(artifact.has("uriBaseId")).isFalse();
+  }
 }
