@@ -3,7 +3,6 @@ package dev.contractgate.cli;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.registry.ContractVersion;
 import dev.contractgate.registry.Endpoint;
-import dev.contractgate.registry.LocatedDocument;
 import dev.contractgate.registry.Namespace;
 import dev.contractgate.registry.SourceLocation;
 import dev.contractgate.report.Report;
@@ -11,7 +10,6 @@ import dev.contractgate.report.Report.Entry;
 import dev.contractgate.report.Report.Finding;
 import dev.contractgate.report.Report.Location;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -159,7 +157,7 @@ final class ReportContext {
     private final ContractRegistry registry;
     private final Path treeRoot;
     private final Path workingDirectory;
-    private final Map<String, Optional<LocatedDocument>> endpointFiles = new HashMap<>();
+    private final Map<String, List<String>> endpointFiles = new HashMap<>();
 
     Locator(ContractRegistry registry, Path treeRoot, Path workingDirectory) {
       this.registry = registry;
@@ -187,8 +185,8 @@ final class ReportContext {
       String id = e.name().replace(" (without token)", "");
       for (Endpoint endpoint : version.get().endpoints()) {
         if (endpoint.id().equals(id)) {
-          SourceLocation s = endpoint.source();
-          return new Location(file(s.file()), endpointsFile(s.file()).map(d -> line(d.position(s.pointer()))).orElse(1));
+          String file = endpoint.source().file();
+          return new Location(file(file), idLine(file, id));
         }
       }
       return new Location(file(version.get().file()), 1);
@@ -206,15 +204,26 @@ final class ReportContext {
       }
     }
 
-    private Optional<LocatedDocument> endpointsFile(String file) {
-      return endpointFiles.computeIfAbsent(file, f -> {
-        Path p = treeRoot.resolve(f);
-        try (InputStream in = Files.newInputStream(p)) {
-          return Optional.of(LocatedDocument.parse(f, in, LocatedDocument.Syntax.forFile(f)));
+    /**
+     * The line of {@code id: ID} in an endpoints file (the registry keeps no positions of endpoints files), 1 when
+     * not found or unreadable: an annotation on the file is better than none.
+     */
+    private int idLine(String file, String id) {
+      List<String> lines = endpointFiles.computeIfAbsent(file, f -> {
+        try {
+          Path p = treeRoot.resolve(f);
+          return Files.size(p) > MAX_GIT_FILE ? List.of() : Files.readAllLines(p, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException ex) {
-          return Optional.empty();
+          return List.of();
         }
       });
+      Pattern idKey = Pattern.compile("^\\s*(-\\s+)?id:\\s*([\"']?)" + Pattern.quote(id) + "\\2\\s*(#.*)?$");
+      for (int i = 0; i < lines.size(); i++) {
+        if (idKey.matcher(lines.get(i)).matches()) {
+          return i + 1;
+        }
+      }
+      return 1;
     }
 
     private String file(String treeRelative) {

@@ -91,22 +91,24 @@ final class SarifRenderer {
         }
         physical.putObject("region").put("startLine", Math.max(1, r.location.line()));
       }
-      n.putObject("properties").put("check", r.check);
+      n.putObject("properties").put("check", r.check).put("summary", r.summary);
     }
     return MAPPER.writeValueAsString(root) + "\n";
   }
 
-  private record Result(String rule, String level, String message, Report.Location location, String check) {}
+  private record Result(String rule, String level, String message, Report.Location location, String check,
+      String summary) {}
 
   private static List<Result> results(Report report) {
     List<Result> out = new ArrayList<>();
     for (Entry e : report.entries()) {
       String check = e.group() + " " + e.name();
       for (Finding f : e.findings()) {
-        out.add(new Result(f.rule(), level(e, f), message(e, f), f.location(), check));
+        out.add(new Result(f.rule(), level(e, f), message(e, f), f.location(), check, e.summary()));
       }
       if (e.status() == Status.FAILED && e.findings().isEmpty()) {
-        out.add(new Result("contract-gate.check", "error", check + ": " + e.summary(), Report.Location.NONE, check));
+        out.add(new Result("contract-gate.check", "error", check + ": " + e.summary(), Report.Location.NONE, check,
+            e.summary()));
       }
     }
     return out;
