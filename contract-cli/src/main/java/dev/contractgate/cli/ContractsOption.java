@@ -51,7 +51,11 @@ final class ContractsOption {
       }
       registry = ContractRegistry.load(root);
     }
-    Redactor.root(mixee).ifPresent(r -> r.learn(registry));
+    Redactor.root(mixee).ifPresent(r -> {
+      r.learn(registry);
+      r.loaded = registry;
+      r.loadedRoot = root;
+    });
     return registry;
   }
 

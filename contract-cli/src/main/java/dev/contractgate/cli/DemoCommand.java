@@ -82,6 +82,10 @@ final class DemoCommand implements Callable<Integer> {
         DemoCommand.class.getClassLoader());
     Path tree = DemoChecklist.seed(examples, reports.reportDir, story == ROLLBACK);
     ContractRegistry registry = ContractRegistry.load(tree);
+    Redactor.root(spec).ifPresent(r -> {
+      r.loaded = registry; // the reports name the demo tree's versions and lines
+      r.loadedRoot = tree;
+    });
     // Fresh tokens per run: the demo shows that a token is sent and checked, never what it is.
     Map<String, String> env = new HashMap<>();
     Map<String, String> byNamespace = new HashMap<>();
@@ -136,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       GateResult result = LiveGate.builder(registry).baseUrl(backend.baseUrl()).environment(env::get)
           .progress(p -> reports.progress(err, "probes done", p[0], p[1])).build().run();
-      Report report = GateReports.of(result);
+      Report report = GateReports.of(result, registry.consumers());
       List<String> notes = new ArrayList<>(report.notes());
       notes.add(story == null
           ? "Demo: the embedded backend serves every namespace as its newest contract says, except "

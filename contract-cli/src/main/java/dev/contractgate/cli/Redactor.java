@@ -112,14 +112,17 @@ final class Redactor {
     }
     List<Report.Entry> entries = report.entries().stream().map(e -> new Report.Entry(apply(e.group()), apply(e.name()),
         e.status(), apply(e.summary()), e.findings().stream().map(this::apply).toList(), e.millis())).toList();
+    Report.Meta m = report.meta();
     return new Report(apply(report.kind()), apply(report.title()), entries,
-        report.notes().stream().map(this::apply).toList());
+        report.notes().stream().map(this::apply).toList(),
+        new Report.Meta(m.time(), m.tool(), m.contracts().stream().map(this::apply).toList(), m.commit()));
   }
 
   private Report.Finding apply(Report.Finding f) {
     return new Report.Finding(f.level(), apply(f.rule()), apply(f.where()),
         f.facts().stream().map(x -> new Report.Fact(apply(x.key()), apply(x.value()))).toList(), apply(f.hint()),
-        apply(f.oldFragment()), apply(f.newFragment()));
+        apply(f.oldFragment()), apply(f.newFragment()),
+        f.location().isKnown() ? new Report.Location(apply(f.location().file()), f.location().line()) : f.location());
   }
 
   /**

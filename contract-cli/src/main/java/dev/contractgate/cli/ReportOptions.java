@@ -89,9 +89,14 @@ final class ReportOptions {
   }
 
   private List<Path> emit(Report unmasked, PrintWriter out, Redactor redactor) {
-    Report report = redactor.apply(unmasked);
+    java.util.Optional<RootCommand> root = Redactor.root(mixee);
+    Report report = redactor.apply(ReportContext.enrich(unmasked, root));
     ReportFormat stdout = reportDir == null && !formats.isEmpty() ? formats.get(0) : ReportFormat.TEXT;
-    out.print(redactor.apply(stdout.render(report, useColor(), verbose)));
+    String text = stdout.render(report, useColor(), verbose);
+    if (stdout == ReportFormat.TEXT && root.isPresent() && GithubAnnotations.active(root.get().environment)) {
+      text += GithubAnnotations.render(report);
+    }
+    out.print(redactor.apply(text));
     out.flush();
     if (reportDir == null) {
       return List.of();
@@ -128,10 +133,12 @@ final class ReportOptions {
    * read for a verdict) last, so a run killed half-way leaves no machine-read verdict without its set.
    */
   static final List<ReportFormat> PUBLISH_ORDER = List.of(
-      ReportFormat.TEXT, ReportFormat.MARKDOWN, ReportFormat.HTML, ReportFormat.JSON, ReportFormat.JUNIT);
+      ReportFormat.TEXT, ReportFormat.MARKDOWN, ReportFormat.HTML, ReportFormat.SARIF, ReportFormat.JSON,
+      ReportFormat.JUNIT);
   /** The order files of the previous set are removed: the reverse. */
   static final List<ReportFormat> REMOVE_ORDER = List.of(
-      ReportFormat.JUNIT, ReportFormat.JSON, ReportFormat.HTML, ReportFormat.MARKDOWN, ReportFormat.TEXT);
+      ReportFormat.JUNIT, ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML, ReportFormat.MARKDOWN,
+      ReportFormat.TEXT);
 
   /** Where the steps of {@link #writeSet} can be interrupted, for tests (a failure or a process halt). */
   interface Step {

@@ -62,6 +62,10 @@ final class RootCommand implements Runnable {
   /** The run's one redaction path: standard output and standard error already go through it. */
   Redactor redactor = new Redactor();
 
+  /** The tree a command loaded and its root folder, for the report's metadata and locations; null before. */
+  ContractRegistry loaded;
+  java.nio.file.Path loadedRoot;
+
   /** Teaches the run's redactor the token values of a tree a command loaded; returns the tree. */
   ContractRegistry learn(ContractRegistry registry) {
     redactor.learn(registry, environment);

@@ -128,7 +128,7 @@ final class ValidateCommand implements Callable<Integer> {
     int n = result.violations().size();
     Report.Entry entry = new Report.Entry(v.label(), e.id(), result.isValid() ? Report.Status.PASSED : Report.Status.FAILED,
         "status " + result.status() + ", " + (n == 0 ? "no violations" : n + (n == 1 ? " violation" : " violations")),
-        result.violations().stream().map(ValidationReports::finding).toList(), 0);
+        ValidationReports.findings(result.violations()), 0);
     List<String> notes = headers.isEmpty()
         ? List.of("Headers not checked: pass --header 'NAME: VALUE' to check Content-Type, Vary and cookies.")
         : List.of();

@@ -110,7 +110,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     LockCheck.Result lock = ReleaseGuard.only(ReleaseGuard.check(contracts, registry), namespaces);
     GateResult result = gate.run();
-    reports.emit(ReleaseGuard.with(GateReports.of(result), lock));
+    reports.emit(ReleaseGuard.with(GateReports.of(result, registry.consumers()), lock));
     if (result.unreachable()) {
       err.println("Backend unreachable: no probe got an answer from " + baseUrl
           + ". Check that the backend runs and that --base-url points at it.");

@@ -96,7 +96,7 @@ class DriftCommandTest {
         .doesNotContain("har-fixture-token");
     try (Stream<Path> s = Files.list(reports)) {
       List<Path> written = s.toList();
-      assertThat(written).hasSize(5);
+      assertThat(written).hasSize(6);
       for (Path p : written) {
         assertThat(Files.readString(p)).as(p.toString()).doesNotContain("har-fixture-token");
       }

@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReportFilesTest {
 
   static final String INVALID = ContractCliTest.SAMPLES + "ivanpin-1.2.0-blog.list-missing-author-name.json";
-  static final List<String> SET = List.of("validate.html", "validate.json", "validate.md", "validate.txt", "validate.xml");
+  static final List<String> SET =
+      List.of("validate.html", "validate.json", "validate.md", "validate.sarif", "validate.txt", "validate.xml");
+  /** Pins the report time, so the sets of two runs compare byte for byte (the metadata names the time). */
+  static final String EPOCH = "1780000000";
 
   static Path valid;
 
@@ -39,7 +42,7 @@ class ReportFilesTest {
   }
 
   static CliRun validate(Path response, Path reportDir) {
-    return CliRun.run("validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-q", "--color", "never", "--report-dir",
+    return CliRun.withEnv(k -> k.equals(ReportContext.SOURCE_DATE_EPOCH) ? EPOCH : null, "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-q", "--color", "never", "--report-dir",
         reportDir.toString(), response.toString());
   }
 
@@ -87,7 +90,7 @@ class ReportFilesTest {
         assertThat(run.out()).contains("contract-gate verify " + backend.baseUrl(), "PASSED: 18 checks",
             "ok   blog.list").doesNotContain("Reports written:");
         assertThat(run.err()).contains("Cannot write report files: " + reports,
-            "expected: a writable directory for verify.* (5 files)",
+            "expected: a writable directory for verify.* (6 files)",
             "but was : " + (reports.equals(file) ? "a file, not a directory (" + file + ")" : "Not a directory"),
             "hint    : the report above went to standard output only; choose another --report-dir");
       }
@@ -123,10 +126,12 @@ class ReportFilesTest {
     assertThat(validate(valid, reports).exitCode()).isZero();
     // WHEN a failing run is killed at the step
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), KillAt.class.getName(),
+    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), KillAt.class.getName(),
         step, "validate", "--contracts", "classpath:examples", "-n", "ivanpin", "-e", "blog.list", "-q", "--color",
         "never", "--report-dir",
-        reports.toString(), INVALID).redirectErrorStream(true).start();
+        reports.toString(), INVALID).redirectErrorStream(true);
+    pb.environment().put(ReportContext.SOURCE_DATE_EPOCH, EPOCH);
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     // THEN every report file there is one of the failing set, and JSON and JUnit XML only with the whole set

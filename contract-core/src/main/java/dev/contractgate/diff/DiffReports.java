@@ -118,13 +118,14 @@ public final class DiffReports {
           v.deploySafe() ? Report.Status.PASSED : Report.Status.FAILED,
           (v.deploySafe() ? "deploy-safe" : "NOT deploy-safe") + " for " + v.consumer() + " (built against "
               + v.pinned() + "): " + count(v.deploy().stream().filter(c -> c.severity() == Severity.BREAKING).count(),
-              "breaking change") + " it reads",
+              "breaking change") + " it reads" + RollbackHints.listed(deploy),
           deploy, 0));
       if (v.rollback().isPresent()) {
         List<Finding> back = new ArrayList<>();
         for (EndpointChange c : v.rollback().get()) {
           if (shown(c)) {
-            back.add(finding(c, result.namespace() + "/" + result.deployed().orElse("?"), docs, docs));
+            back.add(RollbackHints.of(finding(c, result.namespace() + "/" + result.deployed().orElse("?"), docs, docs),
+                c, v, result));
           }
         }
         boolean safe = v.rollbackSafe().orElse(true);
@@ -133,7 +134,7 @@ public final class DiffReports {
             (safe ? "rollback-safe" : "NOT rollback-safe") + ": going back from " + result.candidate() + " to "
                 + result.deployed().orElse("?") + " takes away "
                 + count(v.rollback().get().stream().filter(c -> c.severity() == Severity.BREAKING).count(),
-                    "thing") + " " + v.consumer() + " uses",
+                    "thing") + " " + v.consumer() + " uses" + RollbackHints.listed(back),
             back, 0));
       } else {
         entries.add(new Report.Entry(v.consumer(), "rollback", Report.Status.SKIPPED, v.rollbackNote(), List.of(), 0));

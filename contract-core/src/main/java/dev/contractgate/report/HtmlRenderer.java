@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * One self-contained HTML5 page for people: a table of contents, a section per group (groups with failures
  * first), each check a row with its status badge, name and summary, its findings below with the facts in a
- * definition list and the old and new schema fragments side by side.
+ * definition list and the old and new schema fragments as a highlighted line diff (side by side when one
+ * is absent or they are too large to diff).
  *
  * <p>The page loads nothing: inline CSS only, no script, no link, no external URL (a Content-Security-Policy
  * meta element forbids them too), light and dark colours from {@code prefers-color-scheme}. Every value is
@@ -42,7 +43,11 @@ final class HtmlRenderer {
         .append("</p>\n<h1>").append(html(Escape.oneLine(report.title()))).append("</h1>\n")
         .append("<p class=\"verdict ").append(verdict).append("\">").append(report.passed() ? "✔ " : "✘ ")
         .append(html(report.summary())).append("</p>\n")
-        .append("<p class=\"totals\">").append(counts(report.entries())).append("</p>\n</header>\n");
+        .append("<p class=\"totals\">").append(counts(report.entries())).append("</p>\n");
+    if (!report.meta().isEmpty()) {
+      b.append("<p class=\"meta\">").append(html(Escape.oneLine(report.meta().line()))).append("</p>\n");
+    }
+    b.append("</header>\n");
 
     if (!groups.isEmpty()) {
       b.append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
@@ -138,13 +143,33 @@ final class HtmlRenderer {
       }
       b.append("</dl>\n");
     }
-    if (!f.oldFragment().isEmpty() || !f.newFragment().isEmpty()) {
+    List<LineDiff.Line> diff = f.oldFragment().isEmpty() || f.newFragment().isEmpty() ? List.of()
+        : LineDiff.of(f.oldFragment(), f.newFragment());
+    if (!diff.isEmpty()) {
+      diff(b, diff);
+    } else if (!f.oldFragment().isEmpty() || !f.newFragment().isEmpty()) {
       b.append("<div class=\"side-by-side\">\n");
       fragment(b, "old", f.oldFragment());
       fragment(b, "new", f.newFragment());
       b.append("</div>\n");
     }
     b.append("</li>\n");
+  }
+
+  /**
+   * Old and new as one highlighted diff: removed lines marked {@code -} in {@code <del>}, added lines {@code +} in
+   * {@code <ins>}, so it reads without colour (print, screen readers) too.
+   */
+  private static void diff(StringBuilder b, List<LineDiff.Line> lines) {
+    b.append("<figure class=\"fragment diff\"><figcaption>old → new</figcaption><pre>");
+    for (LineDiff.Line l : lines) {
+      switch (l.kind()) {
+        case SAME -> b.append("<span class=\"same\">  ").append(html(l.text())).append("</span>\n");
+        case REMOVED -> b.append("<del>- ").append(html(l.text())).append("</del>\n");
+        case ADDED -> b.append("<ins>+ ").append(html(l.text())).append("</ins>\n");
+      }
+    }
+    b.append("</pre></figure>\n");
   }
 
   private static void fragment(StringBuilder b, String which, String json) {
@@ -222,6 +247,7 @@ final class HtmlRenderer {
       .verdict.failed { color: var(--failed); background: var(--failed-bg); }
       .verdict.passed { color: var(--passed); background: var(--passed-bg); }
       .totals { margin: 8px 0 0; }
+      .meta { margin: 4px 0 0; color: var(--muted); font-size: 0.85em; }
       .counts { display: inline-flex; flex-wrap: wrap; gap: 6px; vertical-align: middle; font-size: 12px; font-weight: 600; }
       .count { padding: 0 8px; border-radius: 999px; }
       .count.failed, .badge.failed { color: var(--failed); background: var(--failed-bg); }
@@ -275,6 +301,11 @@ final class HtmlRenderer {
       dl.facts dt.hint { color: var(--info); font-weight: 600; }
       .side-by-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; margin-top: 8px; }
       .fragment { margin: 0; min-width: 0; }
+      .fragment.diff { margin-top: 8px; }
+      .fragment.diff del, .fragment.diff ins { display: block; text-decoration: none; }
+      .fragment.diff del { background: var(--failed-bg); color: var(--failed); }
+      .fragment.diff ins { background: var(--passed-bg); color: var(--passed); }
+      .fragment.diff .same { display: block; }
       .fragment figcaption { font-size: 11px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; }
       .fragment.old figcaption { color: var(--failed); }
       .fragment.new figcaption { color: var(--passed); }

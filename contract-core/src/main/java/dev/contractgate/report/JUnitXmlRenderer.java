@@ -41,6 +41,7 @@ final class JUnitXmlRenderer {
       attr(b, "name", group);
       counts(b, in);
       b.append(">\n");
+      properties(b, report.meta());
       for (Entry e : in) {
         testcase(b, e);
       }
@@ -83,6 +84,28 @@ final class JUnitXmlRenderer {
       return "_";
     }
     return Character.isDigit(s.charAt(0)) ? "_" + s : s;
+  }
+
+  /** The report's metadata as suite properties, which CI dashboards list with the suite. */
+  private static void properties(StringBuilder b, Report.Meta meta) {
+    if (meta.isEmpty()) {
+      return;
+    }
+    b.append("    <properties>\n");
+    property(b, "contract-gate.time", meta.time());
+    property(b, "contract-gate.tool", meta.tool());
+    property(b, "contract-gate.commit", meta.commit());
+    property(b, "contract-gate.contracts", String.join(" ", meta.contracts()));
+    b.append("    </properties>\n");
+  }
+
+  private static void property(StringBuilder b, String name, String value) {
+    if (!value.isEmpty()) {
+      b.append("      <property");
+      attr(b, "name", name);
+      attr(b, "value", value);
+      b.append("/>\n");
+    }
   }
 
   private static void testcase(StringBuilder b, Entry e) {

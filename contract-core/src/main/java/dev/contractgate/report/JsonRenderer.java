@@ -34,6 +34,14 @@ final class JsonRenderer {
       summary.put(s.name().toLowerCase(java.util.Locale.ROOT), report.count(s));
     }
     summary.put("text", report.summary());
+    if (!report.meta().isEmpty()) {
+      ObjectNode meta = root.putObject("meta");
+      meta.put("time", report.meta().time());
+      meta.put("tool", report.meta().tool());
+      meta.put("commit", report.meta().commit());
+      ArrayNode contracts = meta.putArray("contracts");
+      report.meta().contracts().forEach(contracts::add);
+    }
     ArrayNode entries = root.putArray("entries");
     for (Entry e : report.entries()) {
       ObjectNode en = entries.addObject();
@@ -55,6 +63,11 @@ final class JsonRenderer {
           x.put("value", fact.value());
         }
         fn.put("hint", f.hint());
+        if (f.location().isKnown()) {
+          ObjectNode at = fn.putObject("location");
+          at.put("file", f.location().file());
+          at.put("line", f.location().line());
+        }
         if (!f.oldFragment().isEmpty()) {
           fn.put("old", f.oldFragment());
         }

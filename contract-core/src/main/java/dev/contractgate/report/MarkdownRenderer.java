@@ -21,6 +21,13 @@ final class MarkdownRenderer {
 
   private MarkdownRenderer() {}
 
+  /** One small line under the verdict: when, which tool, which commit and contracts. */
+  private static void meta(StringBuilder b, Report.Meta meta) {
+    if (!meta.isEmpty()) {
+      b.append("\n<sub>").append(text(meta.line())).append("</sub>\n");
+    }
+  }
+
   public static String render(Report report) {
     if (Changelog.applies(report)) {
       return changelog(report);
@@ -28,6 +35,7 @@ final class MarkdownRenderer {
     StringBuilder b = new StringBuilder();
     b.append("## ").append(report.passed() ? "✅" : "❌").append(" contract-gate ").append(text(report.title()))
         .append("\n\n**").append(text(report.summary())).append("**\n");
+    meta(b, report.meta());
 
     if (!report.entries().isEmpty()) {
       b.append("\n| group | failed | warnings | passed | skipped |\n|:---|---:|---:|---:|---:|\n");

@@ -17,10 +17,12 @@ import org.apiguardian.api.API;
  * @param title one line: what was checked, e.g. {@code verify http://127.0.0.1:8080}
  * @param entries the checks
  * @param notes extra lines for the reader (where the reports were written, what was skipped)
+ * @param meta when, by which tool version, against which contract versions and commit; {@link Meta#NONE} when
+ *     the producer does not know (renderers then leave it out)
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Report(String kind, String title, List<Entry> entries, List<String> notes) {
+public record Report(String kind, String title, List<Entry> entries, List<String> notes, Meta meta) {
 
   static final Comparator<Entry> ORDER =
       Comparator.comparing(Entry::group).thenComparing(Entry::status).thenComparing(Entry::name);
@@ -30,6 +32,25 @@ public record Report(String kind, String title, List<Entry> entries, List<String
     Objects.requireNonNull(title, "title");
     entries = entries.stream().sorted(ORDER).toList();
     notes = List.copyOf(notes);
+    Objects.requireNonNull(meta, "meta");
+  }
+
+  /** A report without metadata: the command line adds it when it emits the report. */
+  public Report(String kind, String title, List<Entry> entries, List<String> notes) {
+    this(kind, title, entries, notes, Meta.NONE);
+  }
+
+  /** This report with {@code meta}. */
+  public Report withMeta(Meta meta) {
+    return new Report(kind, title, entries, notes, meta);
+  }
+
+  /** Every finding's location resolved by {@code locate}; a finding that has one keeps it. */
+  public Report located(java.util.function.BiFunction<Entry, Finding, Location> locate) {
+    List<Entry> out = entries.stream().map(e -> new Entry(e.group(), e.name(), e.status(), e.summary(),
+        e.findings().stream().map(f -> f.location().isKnown() ? f : f.at(locate.apply(e, f))).toList(), e.millis()))
+        .toList();
+    return new Report(kind, title, out, notes, meta);
   }
 
   /** True when no check failed (warnings do not fail a report). */
@@ -108,12 +129,26 @@ public record Report(String kind, String title, List<Entry> entries, List<String
    * @param hint what to do, may be empty
    * @param oldFragment the old schema fragment (pretty JSON), empty when not applicable
    * @param newFragment the new schema fragment (pretty JSON), empty when not applicable
+   * @param location the line of the contract file the finding is about, {@link Location#NONE} when unknown
    * @since 0.1
    */
   @API(status = EXPERIMENTAL, since = "0.1")
-  public record Finding(
-      Level level, String rule, String where, List<Fact> facts, String hint, String oldFragment, String newFragment) {
+  public record Finding(Level level, String rule, String where, List<Fact> facts, String hint, String oldFragment,
+      String newFragment, Location location) {
+
+    /** A finding whose contract location is not known (yet). */
+    public Finding(
+        Level level, String rule, String where, List<Fact> facts, String hint, String oldFragment, String newFragment) {
+      this(level, rule, where, facts, hint, oldFragment, newFragment, Location.NONE);
+    }
+
+    /** This finding at {@code location}. */
+    public Finding at(Location location) {
+      return new Finding(level, rule, where, facts, hint, oldFragment, newFragment, location);
+    }
+
     public Finding {
+      Objects.requireNonNull(location, "location");
       Objects.requireNonNull(level, "level");
       Objects.requireNonNull(rule, "rule");
       Objects.requireNonNull(where, "where");
@@ -136,6 +171,72 @@ public record Report(String kind, String title, List<Entry> entries, List<String
     public Fact {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * A line of a contract file, for annotations (SARIF, GitHub Actions).
+   *
+   * @param file the path as the reader's tools know it: relative to the working directory, forward slashes
+   * @param line 1-based; 0 when only the file is known
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public record Location(String file, int line) {
+    public static final Location NONE = new Location("", 0);
+
+    public Location {
+      Objects.requireNonNull(file, "file");
+      if (line < 0) {
+        throw new IllegalArgumentException("line must be 0 or more: " + line);
+      }
+    }
+
+    public boolean isKnown() {
+      return !file.isEmpty();
+    }
+  }
+
+  /**
+   * What a report is about beyond its checks, so a report read weeks later says what produced it.
+   *
+   * @param time when it was made, ISO-8601 UTC ({@code 2026-12-03T07:10:57Z}), empty when unknown
+   * @param tool the tool and its version, {@code contract-gate 0.2.0}
+   * @param contracts the contract versions of the tree checked, {@code namespace@version}, sorted
+   * @param commit the git commit of the working directory, empty when not in git
+   * @since 0.2
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public record Meta(String time, String tool, List<String> contracts, String commit) {
+    public static final Meta NONE = new Meta("", "", List.of(), "");
+
+    public Meta {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(tool, "tool");
+      contracts = contracts.stream().sorted().distinct().toList();
+      Objects.requireNonNull(commit, "commit");
+    }
+
+    public boolean isEmpty() {
+      return time.isEmpty() && tool.isEmpty() && contracts.isEmpty() && commit.isEmpty();
+    }
+
+    /** {@code 2026-12-03T07:10:57Z · contract-gate 0.2.0 · commit 1a2b3c4d5e6f · ivanpin@1.2.0}, parts known. */
+    public String line() {
+      List<String> parts = new java.util.ArrayList<>();
+      if (!time.isEmpty()) {
+        parts.add(time);
+      }
+      if (!tool.isEmpty()) {
+        parts.add(tool);
+      }
+      if (!commit.isEmpty()) {
+        parts.add("commit " + (commit.length() > 12 ? commit.substring(0, 12) : commit));
+      }
+      if (!contracts.isEmpty()) {
+        parts.add("contracts " + String.join(", ", contracts));
+      }
+      return String.join(" · ", parts);
     }
   }
 }

@@ -20,7 +20,9 @@ public enum ReportFormat {
   /** One self-contained HTML file: no external assets, readable offline. */
   HTML("html"),
   /** JUnit XML for CI dashboards: one test suite per group, one test case per check. */
-  JUNIT("xml");
+  JUNIT("xml"),
+  /** SARIF 2.1.0 for code scanning (GitHub annotates the contract files of a pull request). */
+  SARIF("sarif");
 
   private final String extension;
 
@@ -54,6 +56,7 @@ public enum ReportFormat {
       case MARKDOWN -> MarkdownRenderer.render(report);
       case HTML -> HtmlRenderer.render(report);
       case JUNIT -> JUnitXmlRenderer.render(report);
+      case SARIF -> SarifRenderer.render(report);
     };
   }
 }

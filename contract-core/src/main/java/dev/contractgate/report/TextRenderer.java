@@ -29,6 +29,7 @@ final class TextRenderer {
     String summary = report.summary();
     b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
         .append(" — ").append(paint(report.passed() ? GREEN : RED, summary, color)).append('\n');
+    meta(b, report.meta());
     for (String group : report.groups()) {
       b.append('\n').append(paint(BOLD, clean(group), color)).append('\n');
       int width = report.entries().stream().filter(e -> e.group().equals(group))
@@ -71,6 +72,7 @@ final class TextRenderer {
     String verdict = report.passed() ? (report.count(Status.WARNING) > 0 ? "WARNING" : "PASSED") : "FAILED";
     b.append(paint(report.passed() ? GREEN : RED, (color ? BOLD : "") + "contract-gate " + clean(report.title()), color))
         .append(" — ").append(paint(report.passed() ? GREEN : RED, verdict + ": " + clean(counts), color)).append('\n');
+    meta(b, report.meta());
     for (Entry e : report.entries()) {
       if (report.entries().size() > 1) {
         b.append('\n').append(paint(BOLD, clean(e.group()) + " " + clean(e.name()), color)).append("  ")
@@ -125,6 +127,13 @@ final class TextRenderer {
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** One line under the headline: when, which tool, which commit and contracts; nothing when not known. */
+  private static void meta(StringBuilder b, Report.Meta meta) {
+    if (!meta.isEmpty()) {
+      b.append(clean(meta.line())).append('\n');
+    }
   }
 
   private static void fact(StringBuilder b, String key, String value) {

@@ -83,21 +83,31 @@ class HtmlRendererTest {
   }
 
   @Test
-  void should_show_old_and_new_fragments_side_by_side() {
-    // GIVEN
+  void should_show_old_and_new_as_a_highlighted_line_diff() {
+    // GIVEN a finding with both fragments
     Report report = SampleReports.representative();
     // WHEN
     String html = ReportFormat.HTML.render(report);
-    // THEN
-    int start = html.indexOf("<div class=\"side-by-side\">\n<figure class=\"fragment old\">");
-    assertThat(start).as("side-by-side container with the old fragment first").isNotNegative();
-    String container = html.substring(start, html.indexOf("</div>", start));
-    assertThat(container)
-        .contains("<figcaption>old</figcaption><pre>{\n  &quot;type&quot; : [ &quot;number&quot;, &quot;string&quot; ],\n"
-            + "  &quot;description&quot; : &quot;price &lt;EUR&gt; &amp; tax&quot;\n}</pre>")
-        .contains("<figure class=\"fragment new\"><figcaption>new</figcaption><pre>{\n  &quot;type&quot; : &quot;number&quot;\n}</pre>");
-    assertThat(container.indexOf("fragment old")).isLessThan(container.indexOf("fragment new"));
-    assertThat(html).contains(".side-by-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);");
+    // THEN one pane: unchanged lines plain, removed lines in <del> with "-", added in <ins> with "+", all escaped
+    assertThat(html).contains("<figure class=\"fragment diff\"><figcaption>old → new</figcaption><pre>"
+        + "<span class=\"same\">  {</span>\n"
+        + "<del>-   &quot;type&quot; : [ &quot;number&quot;, &quot;string&quot; ],</del>\n"
+        + "<del>-   &quot;description&quot; : &quot;price &lt;EUR&gt; &amp; tax&quot;</del>\n"
+        + "<ins>+   &quot;type&quot; : &quot;number&quot;</ins>\n"
+        + "<span class=\"same\">  }</span>\n</pre></figure>");
+    assertThat(html).contains(".fragment.diff del { background: var(--failed-bg);")
+        .contains(".fragment.diff ins { background: var(--passed-bg);");
+    // and nothing external: the page still loads nothing
+    assertThat(html).doesNotContain("<script", "<link", "src=\"http");
+  }
+
+  @Test
+  void should_diff_lines_with_the_longest_common_subsequence() {
+    assertThat(LineDiff.of("a\nb\nc", "a\nx\nc")).extracting(l -> l.kind() + " " + l.text())
+        .containsExactly("SAME a", "REMOVED b", "ADDED x", "SAME c");
+    assertThat(LineDiff.of("a", "a\nb")).extracting(l -> l.kind() + " " + l.text()).containsExactly("SAME a", "ADDED b");
+    String big = "x\n".repeat(2_100);
+    assertThat(LineDiff.of(big, big + "y")).as("too large: the caller shows both panes").isEmpty();
   }
 
   @Test

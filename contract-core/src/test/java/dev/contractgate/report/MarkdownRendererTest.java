@@ -20,6 +20,8 @@ class MarkdownRendererTest {
 
         **FAILED: 3 of 8 checks failed, 1 warning**
 
+        <sub>2026-12-03T07:10:57Z · contract-gate 0.2.0 · commit 0123456789ab · contracts ivanpin@1.2.0, wgp@1.2.0</sub>
+
         | group | failed | warnings | passed | skipped |
         |:---|---:|---:|---:|---:|
         | ivanpin | 1 | 1 | 2 | 1 |
@@ -143,7 +145,7 @@ class MarkdownRendererTest {
     assertThat(md).doesNotContain("\u0007");
     assertThat(outsideCode(md)).doesNotContain("<script", "<img").contains("&lt;script&gt;");
     assertThat(Arrays.stream(md.split("\n")).filter(l -> l.startsWith("<") || l.startsWith("</")))
-        .allSatisfy(l -> assertThat(l).matches("</?details>|<summary>.*</summary>"));
+        .allSatisfy(l -> assertThat(l).matches("</?details>|<summary>.*</summary>|<sub>[^<>]*</sub>"));
     // in <summary>: HTML-escaped
     assertThat(md).contains("<summary>❌ <b>wgp &lt;web|legacy&gt;</b> · <code>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
         + " &amp; | `code` &quot;q&quot; bell</code> — summary &lt;script&gt;");

@@ -38,7 +38,7 @@ final class SampleReports {
                 new Fact("expected", "required property \"email\""),
                 new Fact("but was", "absent"),
                 new Fact("schema", "contracts/ivanpin/1.2.0/schemas/order.schema.json#/properties/customer/required")),
-                "", "", ""),
+                "", "", "", new Report.Location("contracts/ivanpin/1.2.0/schemas/order.schema.json", 12)),
             new Finding(Level.BREAKING, "type", "/items/0/price", List.of(
                 new Fact("expected", "number"),
                 new Fact("but was", "string \"12.50\""),
@@ -70,8 +70,12 @@ final class SampleReports {
                 "hint " + HOSTILE, "", "")),
             7),
         new Entry("wgp <web|legacy>", "1.0.0 -> 1.1.0", Status.PASSED, "compatible", List.of(), 0)),
-        List.of("reports written to target/contract-gate/", "note " + HOSTILE));
+        List.of("reports written to target/contract-gate/", "note " + HOSTILE), META);
   }
+
+  /** Fixed metadata, so the golden files show it and stay the same from run to run. */
+  static final Report.Meta META = new Report.Meta("2026-12-03T07:10:57Z", "contract-gate 0.2.0",
+      List.of("wgp@1.2.0", "ivanpin@1.2.0"), "0123456789abcdef0123456789abcdef01234567");
 
   /** A passing report with many passed checks, to see the compact list collapse. */
   static Report manyPassed(int n) {
