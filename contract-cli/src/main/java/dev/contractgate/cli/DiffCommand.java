@@ -93,6 +93,16 @@ final class DiffCommand implements Callable<Integer> {
       description = "A contract-gate.yaml whose severities and exceptions apply (default: the tree's own).")
   Path policyFile;
 
+  @Option(names = "--no-second-opinion", negatable = false,
+      description = "Skip the counter-witness search that checks every \"safe\" verdict with generated values"
+          + " and the real validator (on by default; docs/diff-engine.md, \"Second opinion\").")
+  boolean noSecondOpinion;
+
+  /** The engine's defaults, with the second opinion as the command line asks. */
+  private DiffPolicy base() {
+    return DiffPolicy.defaults().withSecondOpinion(!noSecondOpinion);
+  }
+
   @Override
   public Integer call() {
     reports.validate(spec.commandLine());
@@ -166,7 +176,7 @@ final class DiffCommand implements Callable<Integer> {
     ImportedVersion o = OpenApiImport.convert(oldPath, ns, ov, Optional.empty());
     ImportedVersion n = OpenApiImport.convert(newPath, ns, nv, Optional.empty());
     Policy policy = policyFile == null ? Policy.defaults() : Policy.read(policyFile);
-    DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
+    DiffPolicy diffPolicy = ContractDiff.withSeverities(base(), policy);
     VersionDiff d = OpenApiImport.compare(o, n, diffPolicy, diff.today());
     HistoryCheck.Result result = HistoryCheck.applyExceptions(List.of(d), policy, diff.today());
     Report report = DiffReports.history("diff", "diff " + oldPath + " -> " + newPath + " (OpenAPI, as " + ns + " "
@@ -211,7 +221,7 @@ final class DiffCommand implements Callable<Integer> {
       throw usage("--direction applies to two schema files; contract versions judge each part in its own direction");
     }
     Policy policy = policyFile == null ? newTree.policy() : Policy.read(policyFile);
-    DiffPolicy diffPolicy = ContractDiff.withSeverities(DiffPolicy.defaults(), policy);
+    DiffPolicy diffPolicy = ContractDiff.withSeverities(base(), policy);
     VersionDiff d = ContractDiff.compare(oldTree, o, newTree, n, diffPolicy, diff.today());
     if (!diff.recordings.isEmpty()) {
       if (oldTree != newTree) {
@@ -232,8 +242,8 @@ final class DiffCommand implements Callable<Integer> {
       case request -> Direction.REQUEST;
       case both -> Direction.BOTH;
     };
-    DiffPolicy diffPolicy = policyFile == null ? DiffPolicy.defaults()
-        : ContractDiff.withSeverities(DiffPolicy.defaults(), Policy.read(policyFile));
+    DiffPolicy diffPolicy = policyFile == null ? base()
+        : ContractDiff.withSeverities(base(), Policy.read(policyFile));
     SchemaInput oldIn = SchemaInput.ofFile(oldPath);
     SchemaInput newIn = SchemaInput.ofFile(newPath);
     Function<String, JsonNode> oldDocs = oldIn.documents();

@@ -240,6 +240,26 @@ class DiffCommandsTest {
     }
 
     @Test
+    void should_find_a_counter_witness_by_default_and_not_with_no_second_opinion(@TempDir Path dir)
+        throws IOException {
+      // GIVEN a look-ahead dropped from a pattern: "a" (no digit) is newly accepted, which the keyword rules
+      // cannot decide (a look-ahead is outside the regular translation) and the second opinion finds
+      Path old = dir.resolve("old.json");
+      Path now = dir.resolve("new.json");
+      Files.writeString(old, "{\"type\": \"string\", \"pattern\": \"^(?=.*\\\\d)[a-z0-9]+$\"}");
+      Files.writeString(now, "{\"type\": \"string\", \"pattern\": \"^[a-z0-9]+$\"}");
+      // WHEN
+      CliRun on = CliRun.run("diff", old.toString(), now.toString());
+      CliRun off = CliRun.run("diff", "--no-second-opinion", old.toString(), now.toString());
+      // THEN the witness breaks the response by default; without the search the change stays undecided
+      assertThat(on.exitCode()).as(on.all()).isEqualTo(1);
+      assertThat(on.out()).contains("response.schema.counter-witness-wider").containsPattern(
+          "second opinion: [1-9][0-9]* generated instances? validated against both versions");
+      assertThat(off.out()).as(off.all()).doesNotContain("counter-witness", "second opinion")
+          .contains("response.string.pattern-changed");
+    }
+
+    @Test
     void should_report_both_directions_as_json() throws IOException {
       // GIVEN
       String[] files = nameNoLongerRequired();
