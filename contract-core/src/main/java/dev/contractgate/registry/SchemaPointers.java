@@ -203,7 +203,7 @@ public final class SchemaPointers {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
-      int d = distance(pattern.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+      int d = Suggestions.distance(pattern.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
       if (d < bestDistance || (d == bestDistance && best != null && k.length() < best.length())) {
         bestDistance = d;
         best = k;
@@ -366,24 +366,5 @@ public final class SchemaPointers {
       // an invalid pattern or one over budget: this key is not a place the schema declares
       return false;
     }
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
