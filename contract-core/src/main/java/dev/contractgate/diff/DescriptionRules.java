@@ -93,7 +93,7 @@ final class DescriptionRules {
     rule(rules, "request.security.scope-added", Severity.INFO, "a scope was added to an OAuth2 flow",
         "read → read, admin", "request.security.scope-removed");
     rule(rules, "request.body.part-header.required-added", Severity.BREAKING,
-        "a multipart part header (encoding.<part>.headers) was added as required, or became required: an old"
+        "a header of a multipart part (its encoding headers) was added as required, or became required: an old"
             + " consumer does not send it and is refused", "part file header X-Checksum (absent) → required",
         "request.body.part-header.required-removed");
     rule(rules, "request.body.part-header.required-removed", Severity.INFO,
