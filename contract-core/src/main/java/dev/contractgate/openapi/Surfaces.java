@@ -133,8 +133,10 @@ final class Surfaces {
     node.path("callbacks").properties().forEach(e -> callbacks.put(e.getKey(),
         spec.resolve(e.getValue(), o.pointer() + "/callbacks/" + SourceLocation.escape(e.getKey()))));
     List<String> servers = new ArrayList<>();
+    // The path item's servers, through its $ref when it is one.
     JsonNode own2 = node.has("servers") ? node.get("servers")
-        : spec.root().path("paths").path(o.path()).path("servers");
+        : spec.resolve(spec.root().path("paths").path(o.path()), "/paths/" + SourceLocation.escape(o.path()))
+            .path("servers");
     Spec.list(own2).forEach(x -> servers.add(url(x)));
     return new Op(id, route, label, o.pointer(), body, bodyRequired, bodyMedia, bodyPrimary, params, security,
         schemes, responses, callbacks, servers);

@@ -443,6 +443,23 @@ class DescriptionDiffTest {
   }
 
   @Test
+  void should_read_the_servers_of_a_path_item_given_as_a_ref() throws IOException {
+    String doc = """
+        openapi: 3.1.0
+        info: {title: t, version: 1.0.0}
+        components:
+          pathItems:
+            Pets:
+              servers: [{url: 'https://%s.example/v1'}]
+              get: {operationId: listPets, responses: {'200': {description: ok}}}
+        paths:
+          /pets: {$ref: '#/components/pathItems/Pets'}
+        """;
+    assertThat(diff(doc.formatted("a"), doc.formatted("b"), true)).containsExactly(
+        "WARNING api.servers.changed @ list-pets servers [https://a.example/v1 → https://b.example/v1]");
+  }
+
+  @Test
   void should_judge_a_header_of_a_default_response_that_stops_being_required() throws IOException {
     String r = "'200': {description: ok}\ndefault: {description: e, headers: {X-Request-Id: {required: %s, schema:"
         + " {type: string}}}}\n";
