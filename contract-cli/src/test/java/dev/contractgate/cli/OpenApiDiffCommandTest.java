@@ -116,4 +116,68 @@ class OpenApiDiffCommandTest {
     JsonNode finding = report.path("entries").get(0).path("findings").get(0);
     assertThat(finding.path("facts").toString()).contains("\"operation\"", "GET /pets (listPets)");
   }
+
+  @Test
+  void should_list_operations_in_natural_order_in_every_format() throws IOException {
+    Path old = Files.writeString(dir.resolve("old.yaml"), description(12, 0, false));
+    Path now = Files.writeString(dir.resolve("new.yaml"), description(12, 12, false));
+    String text = CliRun.run("diff", old.toString(), now.toString()).out();
+    assertThat(text.indexOf("GET /items2/{id}")).isPositive().isLessThan(text.indexOf("GET /items10/{id}"));
+    assertThat(text.indexOf("GET /items9/{id}")).isLessThan(text.indexOf("GET /items10/{id}"));
+    for (String format : List.of("markdown", "html", "json", "sarif")) {
+      String out = CliRun.run("diff", "--format", format, old.toString(), now.toString()).out();
+      assertThat(out.indexOf("items9")).as(format).isPositive().isLessThan(out.indexOf("items10"));
+    }
+  }
+
+  /** Both OAuth flows' URLs and the OpenID Connect URL carry user-info; the token URL moves, a scope goes. */
+  private static String oauth(String host, String scopes, boolean json) {
+    String token = "https://user:secret@" + host + "/token";
+    String oidc = "https://admin:hunter2@" + host + "/.well-known/openid-configuration";
+    if (json) {
+      return """
+          {"openapi": "3.0.3", "info": {"title": "t", "version": "1.0.0"},
+           "components": {"securitySchemes": {
+             "oauth": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "%s", "scopes": {%s}}}},
+             "oidc": {"type": "openIdConnect", "openIdConnectUrl": "%s"}}},
+           "security": [{"oauth": []}],
+           "paths": {"/pets": {"get": {"operationId": "listPets",
+             "responses": {"200": {"description": "ok"}}}}}}
+          """.formatted(token, scopes.replaceAll("(\\w+)", "\"$1\": \"s\""), oidc);
+    }
+    return """
+        openapi: 3.0.3
+        info: {title: t, version: 1.0.0}
+        components:
+          securitySchemes:
+            oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: '%s', scopes: {%s}}}}
+            oidc: {type: openIdConnect, openIdConnectUrl: '%s'}
+        security: [{oauth: []}]
+        paths:
+          /pets: {get: {operationId: listPets, responses: {'200': {description: ok}}}}
+        """.formatted(token, scopes.replaceAll("(\\w+)", "$1: s"), oidc);
+  }
+
+  @Test
+  void should_never_show_the_user_info_of_an_oauth_url_in_any_format() throws IOException {
+    for (String ext : List.of("yaml", "json")) {
+      boolean json = ext.equals("json");
+      Path old = Files.writeString(dir.resolve("old." + ext), oauth("auth.example", "read, write", json));
+      Path now = Files.writeString(dir.resolve("new." + ext), oauth("login.example", "read", json));
+      CliRun text = CliRun.run("diff", "--verbose", old.toString(), now.toString());
+      assertThat(text.exitCode()).as(text.all()).isEqualTo(1);
+      assertThat(text.out()).contains("security schemes",
+          "WARNING request.security.url-changed  security scheme oauth flow clientCredentials tokenUrl:"
+              + " https://auth.example/token → https://login.example/token",
+          "BREAKING request.security.scope-removed  security scheme oauth flow clientCredentials scopes: read, write"
+              + " → read",
+          "https://login.example/.well-known/openid-configuration");
+      for (String format : List.of("text", "markdown", "html", "json", "sarif", "junit")) {
+        CliRun run = CliRun.run("diff", "--verbose", "--format", format, old.toString(), now.toString());
+        assertThat(run.exitCode()).as(format).isEqualTo(1);
+        assertThat(run.all()).as(ext + " " + format).contains("login.example")
+            .doesNotContain("secret", "hunter2", "user:", "admin:");
+      }
+    }
+  }
 }

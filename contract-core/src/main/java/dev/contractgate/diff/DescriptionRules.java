@@ -73,8 +73,37 @@ final class DescriptionRules {
         "the operation accepts every caller it accepted, and more (fewer scopes, an extra scheme)",
         "oauth [read, write] → oauth [read]", "request.security.tightened");
     rule(rules, "request.security.scheme-changed", Severity.BREAKING,
-        "a security scheme the operation uses is defined differently (type, header or query name, HTTP scheme)",
+        "a security scheme the operation uses is defined differently (type, header or query name, HTTP scheme;"
+            + " OAuth2 flows and URLs have their own rules)",
         "apiKey in header X-Key → apiKey in header X-Api-Key", "request.security.scheme-changed");
+    rule(rules, "request.security.url-changed", Severity.WARNING,
+        "a URL where clients get credentials changed (an OAuth2 flow's authorizationUrl, tokenUrl or refreshUrl;"
+            + " an openIdConnectUrl): clients configured with the old one must change their configuration. A"
+            + " warning like api.servers.changed, not breaking: the API accepts the same credentials and the"
+            + " description cannot tell whether the old URL still answers; raise it with a severity override",
+        "tokenUrl https://auth.example/token → https://login.example/token", "request.security.url-changed");
+    rule(rules, "request.security.flow-removed", Severity.BREAKING,
+        "an OAuth2 flow of a security scheme was removed: a client that obtains its token with it can no longer",
+        "clientCredentials → (absent)", "request.security.flow-added");
+    rule(rules, "request.security.flow-added", Severity.INFO, "an OAuth2 flow was added to a security scheme",
+        "(absent) → authorizationCode", "request.security.flow-removed");
+    rule(rules, "request.security.scope-removed", Severity.BREAKING,
+        "a scope was removed from an OAuth2 flow: a client that requests it is refused a token (one finding per"
+            + " flow, listing the scopes)", "read, write → read", "request.security.scope-added");
+    rule(rules, "request.security.scope-added", Severity.INFO, "a scope was added to an OAuth2 flow",
+        "read → read, admin", "request.security.scope-removed");
+    rule(rules, "request.body.part-header.required-added", Severity.BREAKING,
+        "a header of a multipart part (its encoding headers) was added as required, or became required: an old"
+            + " consumer does not send it and is refused", "part file header X-Checksum (absent) → required",
+        "request.body.part-header.required-removed");
+    rule(rules, "request.body.part-header.required-removed", Severity.INFO,
+        "a multipart part header is no longer required", "X-Checksum: required → optional",
+        "request.body.part-header.required-added");
+    rule(rules, "request.body.part-header.added", Severity.INFO, "an optional multipart part header was added",
+        "(absent) → X-Checksum (optional)", "request.body.part-header.removed");
+    rule(rules, "request.body.part-header.removed", Severity.WARNING,
+        "a multipart part header is no longer described: the backend may ignore or refuse what old consumers send",
+        "X-Checksum (optional) → (absent)", "request.body.part-header.added");
     rule(rules, "response.header.removed", Severity.WARNING,
         "a response header is no longer described: a consumer that reads it may not get it",
         "X-Rate-Limit → (absent)", "response.header.added");

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 @API(status = INTERNAL, since = "0.1")
 public final class Surface {
 
-  static final Surface EMPTY = new Surface(() -> new Data("", List.of(), "", Map.of(), Map.of(), Map.of(), List.of()));
+  static final Surface EMPTY = new Surface(() -> new Data("", List.of(), "", Map.of(), Map.of(), Map.of(), Map.of(),
+      List.of()));
 
   private final Supplier<Data> read;
   private Data data;
@@ -49,10 +50,12 @@ public final class Surface {
    * @param ops by endpoint id
    * @param webhooks {@code name METHOD} → the operation node
    * @param schemas the side schemas
+   * @param securitySchemes {@code components.securitySchemes} by name: where clients get their credentials
    * @param notes what the diff reads only in part, one sentence each
    */
   record Data(String file, List<String> servers, String serverPath, Map<String, Op> ops,
-      Map<String, JsonNode> webhooks, Map<String, JsonNode> schemas, List<String> notes) {}
+      Map<String, JsonNode> webhooks, Map<String, JsonNode> schemas, Map<String, Scheme> securitySchemes,
+      List<String> notes) {}
 
   /**
    * One operation.
@@ -73,14 +76,30 @@ public final class Surface {
   /**
    * @param schema the side schema, or null when the contract compares this one or it has none
    * @param encoding form property → {@code contentType, style, explode} in one line
+   * @param partHeaders multipart part → its headers ({@code encoding.<part>.headers}) by lower-case name
    */
-  record Media(String type, SourceLocation schema, Map<String, String> encoding) {}
+  record Media(String type, SourceLocation schema, Map<String, String> encoding,
+      Map<String, Map<String, Header>> partHeaders) {}
 
   /** @param key {@code in:name} ({@code path:#0} for the first path parameter: names do not reach the wire) */
   record Param(String key, String in, String name, boolean required, SourceLocation schema, String serialization,
       boolean deprecated, boolean allowEmpty, String at) {}
 
   record Header(String name, boolean required, SourceLocation schema) {}
+
+  /**
+   * A security scheme as far as a client configures it: the OAuth2 flows, or the OpenID Connect discovery URL.
+   * URLs are kept without user-info (they reach reports).
+   *
+   * @param type {@code oauth2}, {@code openIdConnect}, {@code apiKey}, {@code http}
+   * @param flows flow name ({@code clientCredentials}, {@code authorizationCode} ...) → flow; empty for others
+   * @param openIdConnectUrl the discovery URL, or empty
+   * @param at the JSON pointer of the definition
+   */
+  record Scheme(String name, String type, Map<String, Flow> flows, String openIdConnectUrl, String at) {}
+
+  /** One OAuth2 flow: its URLs (empty when absent) and the names of its scopes, sorted. */
+  record Flow(String authorizationUrl, String tokenUrl, String refreshUrl, Set<String> scopes) {}
 
   /** @param exact whether the contract has this response (an exact status) */
   record Resp(String key, boolean exact, Map<String, Media> media, String primary, Map<String, Header> headers,

@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class SurfaceDiff {
 
+  /** Where changes to how clients obtain credentials are grouped: they concern every operation of a scheme. */
+  private static final String SCHEMES = "(securitySchemes)";
+
   private final DiffPolicy policy;
   private final Data o;
   private final Data n;
@@ -41,7 +44,8 @@ final class SurfaceDiff {
   static VersionDiffer.Extras compare(Surface from, Surface to, DiffPolicy policy) {
     SurfaceDiff d = new SurfaceDiff(policy, from.data(), to.data());
     d.run();
-    Map<String, String> labels = new HashMap<>(Map.of("(servers)", "servers", "(webhooks)", "webhooks"));
+    Map<String, String> labels = new HashMap<>(Map.of("(servers)", "servers", "(webhooks)", "webhooks",
+        SCHEMES, "security schemes"));
     d.o.ops().values().forEach(op -> labels.put(op.id(), op.label()));
     d.n.ops().values().forEach(op -> labels.put(op.id(), op.label()));
     return new VersionDiffer.Extras(d.parts, d.changes, true, labels);
@@ -49,6 +53,8 @@ final class SurfaceDiff {
 
   private void run() {
     servers();
+    SchemeFlows.compare(o.securitySchemes(), n.securitySchemes(), (rule, part, was, is, oldAt, newAt, meaning) ->
+        add(rule, part, SCHEMES, was, is, oldAt, newAt, meaning));
     Map<String, Op> remaining = new LinkedHashMap<>(n.ops());
     for (Op a : o.ops().values()) {
       Op b = remaining.remove(a.id());
@@ -194,6 +200,18 @@ final class SurfaceDiff {
       if (m.schema() != null && nm.schema() != null) {
         parts.add(new VersionDiffer.Part(id, part + " " + m.type(), m.schema(), nm.schema(), dir));
       }
+      if (dir == Direction.REQUEST) {
+        String mAt = "/content/" + SourceLocation.escape(m.type()) + "/encoding/";
+        m.partHeaders().forEach((p, hs) -> partHeaders(id, part + " " + m.type() + " part " + p, hs,
+            nm.partHeaders().getOrDefault(p, Map.of()), aAt + mAt + SourceLocation.escape(p),
+            bAt + mAt + SourceLocation.escape(p)));
+        nm.partHeaders().forEach((p, hs) -> {
+          if (!m.partHeaders().containsKey(p)) {
+            partHeaders(id, part + " " + m.type() + " part " + p, Map.of(), hs, aAt + mAt + SourceLocation.escape(p),
+                bAt + mAt + SourceLocation.escape(p));
+          }
+        });
+      }
       if (dir == Direction.REQUEST && !m.encoding().equals(nm.encoding())) {
         Set<String> props = new java.util.TreeSet<>(m.encoding().keySet());
         props.addAll(nm.encoding().keySet());
@@ -321,6 +339,45 @@ final class SurfaceDiff {
     return out.isEmpty() ? "(none)" : String.join(" or ", out);
   }
 
+  /**
+   * The headers of one multipart part, read like request headers: the consumer writes them, so a required
+   * one added (or one becoming required) breaks, and their schemas are compared in the request direction.
+   */
+  private void partHeaders(String id, String part, Map<String, Header> was, Map<String, Header> is, String aAt,
+      String bAt) {
+    for (Map.Entry<String, Header> h : was.entrySet()) {
+      Header oh = h.getValue();
+      Header nh = is.get(h.getKey());
+      String what = part + " header " + oh.name();
+      String oAt = aAt + "/headers/" + SourceLocation.escape(oh.name());
+      if (nh == null) {
+        add("request.body.part-header.removed", what, id, oh.name() + (oh.required() ? " (required)" : " (optional)"),
+            "(absent)", oAt, bAt, "the backend may ignore or refuse the header old consumers send");
+        continue;
+      }
+      String nAt = bAt + "/headers/" + SourceLocation.escape(nh.name());
+      if (!oh.required() && nh.required()) {
+        add("request.body.part-header.required-added", what, id, "optional", "required", oAt, nAt,
+            "an old consumer that leaves it out of the part is refused");
+      } else if (oh.required() && !nh.required()) {
+        add("request.body.part-header.required-removed", what, id, "required", "optional", oAt, nAt,
+            "consumers may leave it out");
+      }
+      if (oh.schema() != null && nh.schema() != null) {
+        parts.add(new VersionDiffer.Part(id, what, oh.schema(), nh.schema(), Direction.REQUEST));
+      }
+    }
+    for (Map.Entry<String, Header> h : is.entrySet()) {
+      Header nh = h.getValue();
+      if (!was.containsKey(h.getKey())) {
+        add(nh.required() ? "request.body.part-header.required-added" : "request.body.part-header.added",
+            part + " header " + nh.name(), id, "(absent)", nh.name() + (nh.required() ? " (required)" : " (optional)"),
+            aAt, bAt + "/headers/" + SourceLocation.escape(nh.name()), nh.required()
+                ? "an old consumer does not send it in the part and is refused" : "consumers may send it");
+      }
+    }
+  }
+
   private void headers(String id, String part, Resp or, Resp nr) {
     for (Map.Entry<String, Header> h : or.headers().entrySet()) {
       Header nh = nr.headers().get(h.getKey());
@@ -332,6 +389,14 @@ final class SurfaceDiff {
               nr.at(), "a consumer that reads it may not get it");
         }
         continue;
+      }
+      if (!or.exact() && oh.required() != nh.required()) {
+        // For exact statuses the contract's header expectations judge this; default and ranges are ours.
+        String at = "/headers/" + SourceLocation.escape(oh.name());
+        add(oh.required() ? "response.header.expectation-removed" : "response.header.expectation-added",
+            part + " header " + oh.name(), id, oh.required() ? "required" : "optional",
+            nh.required() ? "required" : "optional", or.at() + at, nr.at() + at, oh.required()
+                ? "a consumer that relies on it may not get it" : "consumers may rely on it");
       }
       if (oh.schema() != null && nh.schema() != null) {
         parts.add(new VersionDiffer.Part(id, part + " header " + oh.name(), oh.schema(), nh.schema(),

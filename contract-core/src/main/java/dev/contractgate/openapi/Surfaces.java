@@ -25,6 +25,7 @@ final class Surfaces {
   private final Spec spec;
   private final SchemaFiles files;
   private final List<String> notes = new ArrayList<>();
+  private int links;
 
   private Surfaces(Spec spec, SchemaFiles files) {
     this.spec = spec;
@@ -56,8 +57,11 @@ final class Surfaces {
       s.notes.add(callbacks + " callback(s) and " + webhooks.size() + " webhook operation(s) are compared as a"
           + " whole: any change is one finding, not compared schema by schema");
     }
+    if (s.links > 0) {
+      s.notes.add(s.links + " response link(s) are not compared: a changed or removed link is not reported");
+    }
     return new Surface.Data(spec.file(), servers, BasePath.serverPath(spec), byId, webhooks, files.sideSchemas(),
-        s.notes);
+        SchemeFlows.read(spec), s.notes);
   }
 
   private Op op(Operation o, String id) {
@@ -116,26 +120,53 @@ final class Surfaces {
       String key = r.getKey();
       String at = o.pointer() + "/responses/" + SourceLocation.escape(key);
       JsonNode resp = spec.resolve(r.getValue(), at);
+      links += resp.path("links").size();
       boolean exact = key.matches("[1-5][0-9][0-9]");
       Map.Entry<String, JsonNode> primary = JsonMedia.of(resp.path("content"));
       String p = exact ? (primary != null ? primary.getKey() : firstKey(resp.path("content"))) : null;
       String name = id + ".response." + key;
       responses.put(key, new Resp(key, exact, media(resp.path("content"), at, name, p, false), p,
-          headers(resp, at, name), at));
+          headers(resp, at, name, false), at));
     }
     Map<String, JsonNode> callbacks = new LinkedHashMap<>();
-    node.path("callbacks").properties().forEach(e -> callbacks.put(e.getKey(), e.getValue()));
+    // A callback given as a $ref is compared by what it points to: a changed component is a changed callback.
+    node.path("callbacks").properties().forEach(e -> callbacks.put(e.getKey(),
+        spec.resolve(e.getValue(), o.pointer() + "/callbacks/" + SourceLocation.escape(e.getKey()))));
     List<String> servers = new ArrayList<>();
+    // The path item's servers, through its $ref when it is one.
     JsonNode own2 = node.has("servers") ? node.get("servers")
-        : spec.root().path("paths").path(o.path()).path("servers");
+        : spec.resolve(spec.root().path("paths").path(o.path()), "/paths/" + SourceLocation.escape(o.path()))
+            .path("servers");
     Spec.list(own2).forEach(x -> servers.add(url(x)));
     return new Op(id, route, label, o.pointer(), body, bodyRequired, bodyMedia, bodyPrimary, params, security,
         schemes, responses, callbacks, servers);
   }
 
-  /** A server URL without user-info: credentials in a URL never reach a report. */
+  /**
+   * A server URL without user-info (credentials in a URL never reach a report), with its variables' defaults and
+   * allowed values: a region a client is configured with that leaves the {@code enum} is a changed server.
+   */
   static String url(JsonNode server) {
-    return server.path("url").asString("").replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1");
+    String url = withoutUserInfo(server.path("url").asString(""));
+    List<String> vars = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> v : server.path("variables").properties()) {
+      if (!url.contains("{" + v.getKey() + "}")) {
+        continue; // unused, or only in the user-info just left out: its value may be the secret
+      }
+      List<String> allowed = new ArrayList<>();
+      Spec.list(v.getValue().path("enum")).forEach(x -> allowed.add(x.asString("")));
+      vars.add(v.getKey() + " = " + v.getValue().path("default").asString("") + (allowed.isEmpty() ? ""
+          : " of " + String.join(", ", allowed)));
+    }
+    return vars.isEmpty() ? url : url + " (" + String.join("; ", vars) + ")";
+  }
+
+  /**
+   * {@code url} without its user-info. Up to the last '@' before the query: a password with an unescaped '@'
+   * or '/' must not leave its tail behind (a path with an '@' then loses its host, which only hides more).
+   */
+  static String withoutUserInfo(String url) {
+    return url.replaceFirst("^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)[^?#]*@", "$1");
   }
 
   private static String firstKey(JsonNode content) {
@@ -156,6 +187,7 @@ final class Surfaces {
         schema = files.side(name + "." + sideName(type), s);
       }
       Map<String, String> encoding = new LinkedHashMap<>();
+      Map<String, Map<String, Header>> partHeaders = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> enc : m.path("encoding").properties()) {
         JsonNode x = enc.getValue();
         String style = x.path("style").asString("form");
@@ -163,11 +195,12 @@ final class Surfaces {
             + ", explode " + x.path("explode").asBoolean(style.equals("form")) + ", allowReserved "
             + x.path("allowReserved").asBoolean(false));
         if (x.path("headers").isObject() && !x.path("headers").isEmpty()) {
-          notes.add(mAt + "/encoding/" + SourceLocation.escape(enc.getKey()) + "/headers: multipart part headers"
-              + " are not compared");
+          // The consumer writes a part's headers: they are read like request headers.
+          partHeaders.put(enc.getKey(), headers(x, mAt + "/encoding/" + SourceLocation.escape(enc.getKey()),
+              name + "." + sideName(type) + ".part." + sideName(enc.getKey().toLowerCase(Locale.ROOT)), request));
         }
       }
-      out.put(type, new Media(type, schema, encoding));
+      out.put(type, new Media(type, schema, encoding, partHeaders));
     }
     return out;
   }
@@ -227,18 +260,29 @@ final class Surfaces {
         serialization, p.path("deprecated").asBoolean(false), p.path("allowEmptyValue").asBoolean(false), at));
   }
 
-  private Map<String, Header> headers(JsonNode response, String at, String name) {
+  /**
+   * The headers of a response, or of a multipart part ({@code request}); a header described by {@code content}
+   * instead of {@code schema} is compared by that media type's schema.
+   */
+  private Map<String, Header> headers(JsonNode owner, String at, String name, boolean request) {
     Map<String, Header> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> h : response.path("headers").properties()) {
+    for (Map.Entry<String, JsonNode> h : owner.path("headers").properties()) {
       if (h.getKey().equalsIgnoreCase("content-type")) {
-        continue;
+        continue; // OpenAPI ignores it: the media type (or the part's contentType) says it
       }
       String hAt = at + "/headers/" + SourceLocation.escape(h.getKey());
       JsonNode header = spec.resolve(h.getValue(), hAt);
+      JsonNode raw = header.get("schema");
+      String schemaAt = hAt + "/schema";
+      if (raw == null && header.path("content").isObject() && !header.get("content").isEmpty()) {
+        Map.Entry<String, JsonNode> media = header.get("content").properties().iterator().next();
+        raw = media.getValue().get("schema");
+        schemaAt = hAt + "/content/" + SourceLocation.escape(media.getKey()) + "/schema";
+      }
       SourceLocation schema = null;
-      if (header.path("schema").isObject()) {
+      if (raw != null && raw.isObject()) {
         schema = files.side(name + ".header." + sideName(h.getKey().toLowerCase(Locale.ROOT)),
-            files.response(header.get("schema"), hAt + "/schema"));
+            request ? files.request(raw, schemaAt) : files.response(raw, schemaAt));
       }
       out.put(h.getKey().toLowerCase(Locale.ROOT), new Header(h.getKey(), header.path("required").asBoolean(false),
           schema));
@@ -246,7 +290,10 @@ final class Surfaces {
     return out;
   }
 
-  /** A scheme's definition in one line; a changed line is a changed scheme. */
+  /**
+   * A scheme's definition in one line; a changed line is a changed scheme. OAuth2 flows and the OpenID Connect
+   * URL are compared once per scheme ({@link SchemeFlows}), not on every operation that uses it.
+   */
   private String scheme(String name) {
     JsonNode s = spec.root().path("components").path("securitySchemes").path(name);
     if (s.isMissingNode()) {
@@ -257,7 +304,6 @@ final class Surfaces {
     return switch (type) {
       case "apiKey" -> "apiKey in " + s.path("in").asString("") + " " + s.path("name").asString("");
       case "http" -> "http " + s.path("scheme").asString("").toLowerCase(Locale.ROOT);
-      case "openIdConnect" -> "openIdConnect " + s.path("openIdConnectUrl").asString("");
       default -> type;
     };
   }

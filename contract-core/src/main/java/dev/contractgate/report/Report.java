@@ -113,9 +113,8 @@ public record Report(String kind, String title, List<Entry> entries, List<String
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(summary, "summary");
-      findings = findings.stream()
-          .sorted(Comparator.comparing(Finding::level).thenComparing(Finding::where).thenComparing(Finding::rule))
-          .toList();
+      // Most serious first; then by operation path and location in natural order (/items8 before /items10).
+      findings = findings.stream().sorted(NaturalOrder.FINDINGS).toList();
     }
   }
 

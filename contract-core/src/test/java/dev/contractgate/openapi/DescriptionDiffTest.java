@@ -204,6 +204,139 @@ class DescriptionDiffTest {
             + " header X-Api-Key]");
   }
 
+  /** A description whose only security scheme is {@code scheme} (YAML of the scheme object). */
+  private static String schemeDoc(String scheme) {
+    return "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\ncomponents:\n  securitySchemes:\n    oauth:\n"
+        + scheme.indent(6) + secured("[{oauth: [read]}]");
+  }
+
+  private static final String FLOWS = """
+      type: oauth2
+      flows:
+        clientCredentials:
+          tokenUrl: %s
+          scopes: {%s}
+        authorizationCode:
+          authorizationUrl: https://auth.example/authorize
+          tokenUrl: https://auth.example/token
+          scopes: {read: r}
+      """;
+
+  @Test
+  void should_warn_once_when_a_token_url_moves_and_break_when_a_scope_is_removed() throws IOException {
+    List<String> found = diff(schemeDoc(FLOWS.formatted("https://auth.example/token", "read: r, write: w, old: o")),
+        schemeDoc(FLOWS.formatted("https://login.example/token", "read: r, admin: a")), true);
+    assertThat(found).containsExactlyInAnyOrder(
+        "WARNING request.security.url-changed @ (securitySchemes) security scheme oauth flow clientCredentials"
+            + " tokenUrl [https://auth.example/token → https://login.example/token]",
+        "BREAKING request.security.scope-removed @ (securitySchemes) security scheme oauth flow clientCredentials"
+            + " scopes [old, read, write → admin, read]",
+        "INFO request.security.scope-added @ (securitySchemes) security scheme oauth flow clientCredentials scopes"
+            + " [old, read, write → admin, read]");
+    VersionDiff d = compare(schemeDoc(FLOWS.formatted("https://auth.example/token", "read: r, write: w, old: o")),
+        schemeDoc(FLOWS.formatted("https://auth.example/token", "read: r")));
+    assertThat(d.changes()).singleElement().satisfies(c -> {
+      assertThat(c.operation()).isEqualTo("security schemes");
+      assertThat(fact(c, "meaning")).isEqualTo("a client that requests old, write is refused a token");
+      assertThat(c.change().oldLocation().pointer())
+          .isEqualTo("/components/securitySchemes/oauth/flows/clientCredentials/scopes");
+    });
+  }
+
+  @Test
+  void should_break_when_an_oauth_flow_is_removed_and_not_when_one_is_added() throws IOException {
+    String two = FLOWS.formatted("https://auth.example/token", "read: r");
+    String one = """
+        type: oauth2
+        flows:
+          authorizationCode:
+            authorizationUrl: https://auth.example/authorize
+            tokenUrl: https://auth.example/token
+            scopes: {read: r}
+        """;
+    assertThat(diff(schemeDoc(two), schemeDoc(one), true)).containsExactly("BREAKING request.security.flow-removed"
+        + " @ (securitySchemes) security scheme oauth flow clientCredentials [clientCredentials → (absent)]");
+    assertThat(diff(schemeDoc(one), schemeDoc(two), true)).containsExactly("INFO request.security.flow-added"
+        + " @ (securitySchemes) security scheme oauth flow clientCredentials [(absent) → clientCredentials]");
+  }
+
+  @Test
+  void should_warn_when_an_authorization_refresh_or_open_id_connect_url_changes() throws IOException {
+    String code = "type: oauth2\nflows: {authorizationCode: {authorizationUrl: '%s', tokenUrl: 'https://a/t',"
+        + " refreshUrl: '%s', scopes: {}}}\n";
+    assertThat(diff(schemeDoc(code.formatted("https://a/auth", "https://a/r")),
+        schemeDoc(code.formatted("https://b/auth", "https://b/r")), true)).containsExactly(
+        "WARNING request.security.url-changed @ (securitySchemes) security scheme oauth flow authorizationCode"
+            + " authorizationUrl [https://a/auth → https://b/auth]",
+        "WARNING request.security.url-changed @ (securitySchemes) security scheme oauth flow authorizationCode"
+            + " refreshUrl [https://a/r → https://b/r]");
+    String oidc = "type: openIdConnect\nopenIdConnectUrl: '%s'\n";
+    assertThat(diff(schemeDoc(oidc.formatted("https://a/.well-known/openid-configuration")),
+        schemeDoc(oidc.formatted("https://b/.well-known/openid-configuration")), true)).containsExactly(
+        "WARNING request.security.url-changed @ (securitySchemes) security scheme oauth openIdConnectUrl"
+            + " [https://a/.well-known/openid-configuration → https://b/.well-known/openid-configuration]");
+  }
+
+  @Test
+  void should_never_show_the_user_info_of_a_scheme_url() throws IOException {
+    VersionDiff d = compare(schemeDoc(FLOWS.formatted("https://user:secret@auth.example/token", "read: r")),
+        schemeDoc(FLOWS.formatted("https://user:s3cr@t/x@login.example/token", "read: r")));
+    assertThat(d.changes()).singleElement().extracting(c -> c.change().message() + c.change().facts()).asString()
+        .contains("https://auth.example/token", "https://login.example/token")
+        .doesNotContain("secret", "user", "s3cr", "t/x");
+    // Only the user-info differs: nothing a client configures changed, so nothing is reported.
+    assertThat(compare(schemeDoc(FLOWS.formatted("https://user:secret@auth.example/token", "read: r")),
+        schemeDoc(FLOWS.formatted("https://user:other@auth.example/token", "read: r"))).changes()).isEmpty();
+  }
+
+  private static String multipart(String headers) {
+    return op("post", """
+        requestBody:
+          required: true
+          content:
+            multipart/form-data:
+              schema: {type: object, properties: {file: {type: string, format: binary}}}
+              encoding:
+                file:
+                  contentType: image/png
+                  headers: {%s}
+        """.formatted(headers));
+  }
+
+  @Test
+  void should_compare_multipart_part_headers_like_request_headers() throws IOException {
+    String part = "request body multipart/form-data part file header";
+    assertThat(diff(multipart("X-Old: {schema: {type: string}}"),
+        multipart("X-Old: {schema: {type: string}}, X-Tenant: {required: true, schema: {type: string}}")))
+        .containsExactly("BREAKING request.body.part-header.required-added @ add-pet " + part + " X-Tenant [(absent) →"
+            + " X-Tenant (required)]");
+    assertThat(diff(multipart("X-Old: {schema: {type: string}}"), multipart("X-Trace: {schema: {type: string}}")))
+        .containsExactlyInAnyOrder(
+            "WARNING request.body.part-header.removed @ add-pet " + part + " X-Old [X-Old (optional) → (absent)]",
+            "INFO request.body.part-header.added @ add-pet " + part + " X-Trace [(absent) → X-Trace (optional)]");
+    assertThat(diff(multipart("X-Old: {schema: {type: string}}"),
+        multipart("X-Old: {required: true, schema: {type: string}}")))
+        .containsExactly("BREAKING request.body.part-header.required-added @ add-pet " + part + " X-Old [optional →"
+            + " required]");
+    assertThat(diff(multipart("X-Old: {required: true, schema: {type: string}}"),
+        multipart("x-old: {schema: {type: string}}")))
+        .containsExactly("INFO request.body.part-header.required-removed @ add-pet " + part + " X-Old [required →"
+            + " optional]");
+    // The consumer writes the header: a narrower schema breaks it, a wider one does not.
+    assertThat(diff(multipart("X-Size: {schema: {type: number}}"), multipart("X-Size: {schema: {type: integer}}")))
+        .singleElement().asString().startsWith("BREAKING request.")
+        .contains("@ add-pet " + part + " X-Size [type number");
+    assertThat(diff(multipart("X-Size: {schema: {type: integer}}"), multipart("X-Size: {schema: {type: number}}")))
+        .allMatch(l -> l.startsWith("INFO "));
+  }
+
+  @Test
+  void should_compare_a_response_header_described_by_content() throws IOException {
+    String h = "'200': {description: ok, headers: {X-Meta: {content: {application/json: {schema: {type: %s}}}}}}\n";
+    assertThat(diff(response(h.formatted("object")), response(h.formatted("array")))).containsExactly(
+        "BREAKING response.type.changed @ list-pets response 200 header X-Meta [type object → type array]");
+  }
+
   private static String response(String response) {
     return "paths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n" + response.indent(8);
   }
@@ -282,6 +415,63 @@ class DescriptionDiffTest {
   }
 
   @Test
+  void should_follow_a_callback_given_as_a_ref_and_compare_server_variables() throws IOException {
+    String doc = """
+        openapi: 3.1.0
+        info: {title: t, version: 1.0.0}
+        servers:
+          - url: 'https://{creds}@{region}.api.example/v1'
+            variables:
+              creds: {default: 'bob:hunter2'}
+              region: {default: eu, enum: [%s]}
+        components:
+          callbacks:
+            OnAdded: {'{$request.body#/cb}': {post: {responses: {'200': {description: %s}}}}}
+        paths:
+          /pets:
+            post:
+              operationId: addPet
+              callbacks: {onAdded: {$ref: '#/components/callbacks/OnAdded'}}
+              responses: {'201': {description: ok}}
+        """;
+    List<String> found = diff(doc.formatted("eu, us", "ok"), doc.formatted("eu", "changed"), true);
+    assertThat(found).containsExactlyInAnyOrder(
+        "WARNING api.servers.changed @ (servers) servers [https://{region}.api.example/v1 (region = eu of eu, us) →"
+            + " https://{region}.api.example/v1 (region = eu of eu)]",
+        "WARNING callback.changed @ add-pet callback onAdded [onAdded → onAdded (changed)]");
+    assertThat(found.toString()).doesNotContain("hunter2", "bob");
+  }
+
+  @Test
+  void should_read_the_servers_of_a_path_item_given_as_a_ref() throws IOException {
+    String doc = """
+        openapi: 3.1.0
+        info: {title: t, version: 1.0.0}
+        components:
+          pathItems:
+            Pets:
+              servers: [{url: 'https://%s.example/v1'}]
+              get: {operationId: listPets, responses: {'200': {description: ok}}}
+        paths:
+          /pets: {$ref: '#/components/pathItems/Pets'}
+        """;
+    assertThat(diff(doc.formatted("a"), doc.formatted("b"), true)).containsExactly(
+        "WARNING api.servers.changed @ list-pets servers [https://a.example/v1 → https://b.example/v1]");
+  }
+
+  @Test
+  void should_judge_a_header_of_a_default_response_that_stops_being_required() throws IOException {
+    String r = "'200': {description: ok}\ndefault: {description: e, headers: {X-Request-Id: {required: %s, schema:"
+        + " {type: string}}}}\n";
+    assertThat(diff(response(r.formatted("true")), response(r.formatted("false")))).containsExactly(
+        "BREAKING response.header.expectation-removed @ list-pets response default header X-Request-Id [required →"
+            + " optional]");
+    assertThat(diff(response(r.formatted("false")), response(r.formatted("true")))).containsExactly(
+        "INFO response.header.expectation-added @ list-pets response default header X-Request-Id [optional →"
+            + " required]");
+  }
+
+  @Test
   void should_never_show_the_user_info_of_a_server_url() throws IOException {
     String doc = HEAD.formatted("X-Key") + "servers: [{url: '%s'}]\n" + secured("");
     VersionDiff d = compare(doc.formatted("https://bob:hunter2@a.example/v1"),
@@ -305,11 +495,12 @@ class DescriptionDiffTest {
             post:
               operationId: addPet
               callbacks: {onAdded: {'{$request.body#/cb}': {post: {responses: {'200': {description: ok}}}}}}
-              responses: {'201': {description: ok}}
+              responses: {'201': {description: ok, links: {self: {operationId: addPet}}}}
         """);
     ImportedVersion v = OpenApiImport.convert(o, "api", "1.0.0", Optional.empty());
     assertThat(v.diffNotes()).containsExactly("TRACE /pets: skipped (the contract format has no TRACE)",
         "1 callback(s) and 0 webhook operation(s) are compared as a whole: any change is one finding, not compared"
-            + " schema by schema");
+            + " schema by schema",
+        "1 response link(s) are not compared: a changed or removed link is not reported");
   }
 }
