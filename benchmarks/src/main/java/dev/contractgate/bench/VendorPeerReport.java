@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -26,8 +27,9 @@ import tools.jackson.databind.JsonNode;
  * runs: per size, each round runs every tool once, each in a fresh JVM with {@code -Xmx512m}, in an order that
  * rotates from round to round, so that a burst of load on a shared machine hits all tools alike. Reports the
  * median wall time, CPU time (user + system) and peak RSS ({@code /usr/bin/time}), the outcome
- * (finished, {@code StackOverflowError}, out of memory, timeout, other exit), the findings, and the median of the
- * per-round ratios ours / openapi-diff. Nothing reaches the network: the inputs are generated into
+ * (finished, {@code StackOverflowError}, out of memory, timeout, other exit), the findings, and the medians of the
+ * per-round ratios ours / openapi-diff of wall and of CPU time (CPU is the steadier one on a shared machine).
+ * Nothing reaches the network: the inputs are generated into
  * {@code --dir}.
  *
  * <pre>
@@ -127,8 +129,8 @@ public final class VendorPeerReport {
       }
     }
     System.out.println("| one side | command | outcome | wall (median) | CPU user+sys (median) | peak RSS "
-        + "(median) | findings | ours / openapi-diff, wall (median of per-round ratios) |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+        + "(median) | findings | ours / openapi-diff, wall | ours / openapi-diff, CPU |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
     System.out.println("load average at the end: " + loadAverage());
   }
@@ -269,23 +271,27 @@ public final class VendorPeerReport {
     String outcome = done.size() == runs.size() ? "finished" : runs.stream().map(Run::outcome).distinct()
         .reduce((a, b) -> a + "; " + b).orElse("");
     if (done.isEmpty()) {
-      return "| " + input + " | " + tool + " | " + outcome + " | | | | | |";
+      return "| " + input + " | " + tool + " | " + outcome + " | | | | | | |";
     }
-    String ratio = "";
-    if (peer != null) {
-      List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < runs.size(); i++) {
-        if (runs.get(i).finished() && peer.get(i).finished()) {
-          ratios.add(runs.get(i).wall() / peer.get(i).wall());
-        }
-      }
-      ratio = ratios.isEmpty() ? "no pair (openapi-diff did not finish)"
-          : String.format(Locale.ROOT, "%.2f×", median(ratios));
-    }
-    return String.format(Locale.ROOT, "| %s | %s | %s | %.2f s | %.2f s | %s | %s | %s |", input, tool, outcome,
-        median(done.stream().map(Run::wall).toList()), median(done.stream().map(Run::cpu).toList()),
+    return String.format(Locale.ROOT, "| %s | %s | %s | %.2f s | %.2f s | %s | %s | %s | %s |", input, tool,
+        outcome, median(done.stream().map(Run::wall).toList()), median(done.stream().map(Run::cpu).toList()),
         done.get(0).rssMb() < 0 ? "" : Math.round(median(done.stream().map(r -> (double) r.rssMb()).toList()))
-            + " MB", done.get(0).findings(), ratio);
+            + " MB", done.get(0).findings(), ratio(runs, peer, Run::wall), ratio(runs, peer, Run::cpu));
+  }
+
+  /** The median of the per-round ratios ours / openapi-diff, over the rounds both finished. */
+  private static String ratio(List<Run> runs, List<Run> peer, ToDoubleFunction<Run> measure) {
+    if (peer == null) {
+      return "";
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (runs.get(i).finished() && peer.get(i).finished()) {
+        ratios.add(measure.applyAsDouble(runs.get(i)) / measure.applyAsDouble(peer.get(i)));
+      }
+    }
+    return ratios.isEmpty() ? "no pair (openapi-diff did not finish)"
+        : String.format(Locale.ROOT, "%.2f×", median(ratios));
   }
 
   static double median(List<Double> values) {

@@ -11,9 +11,9 @@ final class VendorText {
 
   /** Resource nouns; their plural is the noun plus {@code s}. */
   static final String[] NOUNS = {"beacon", "ledger", "parcel", "vessel", "lantern", "quiver", "orchard", "meadow",
-      "glacier", "harbor", "anchor", "compass", "rudder", "sextant", "canvas", "easel", "palette", "kiln",
-      "loom", "spindle", "bobbin", "thimble", "trellis", "sprocket", "piston", "valve", "turbine", "gasket",
-      "bracket", "hinge", "rivet", "gauge", "meter", "dial", "switch", "relay", "circuit", "signal", "pulse",
+      "glacier", "harbor", "anchor", "chart", "rudder", "sextant", "frame", "easel", "palette", "kiln",
+      "loom", "spindle", "bobbin", "thimble", "trowel", "sprocket", "piston", "valve", "turbine", "gasket",
+      "bracket", "hinge", "rivet", "gauge", "meter", "dial", "socket", "relay", "circuit", "signal", "pulse",
       "cipher", "token", "voucher", "coupon", "invoice", "receipt", "tariff", "quota", "permit", "license",
       "badge", "roster", "shift", "ticket", "runbook", "playbook", "snapshot", "mirror", "bucket", "volume",
       "cluster"};
