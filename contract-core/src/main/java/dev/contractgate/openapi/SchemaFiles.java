@@ -74,6 +74,8 @@ final class SchemaFiles {
     return doc;
   }
 
+  private static final Set<String> DATA_KEYWORDS = Set.of("example", "examples", "default", "enum", "const");
+
   /** Whether {@code flag: true} appears anywhere as a keyword (not inside data values). */
   private static boolean holdsFlag(JsonNode node, String flag) {
     Deque<JsonNode> todo = new ArrayDeque<>();
@@ -81,16 +83,21 @@ final class SchemaFiles {
     while (!todo.isEmpty()) {
       JsonNode n = todo.pop();
       if (n.isObject()) {
-        if (n.path(flag).asBoolean(false)) {
+        JsonNode f = n.get(flag);
+        if (f != null && f.asBoolean(false)) {
           return true;
         }
         for (Map.Entry<String, JsonNode> e : n.properties()) {
-          if (!Set.of("example", "examples", "default", "enum", "const").contains(e.getKey())) {
+          if (e.getValue().isContainer() && !DATA_KEYWORDS.contains(e.getKey())) {
             todo.push(e.getValue());
           }
         }
       } else if (n.isArray()) {
-        n.forEach(todo::push);
+        for (JsonNode v : n.values()) {
+          if (v.isContainer()) {
+            todo.push(v);
+          }
+        }
       }
     }
     return false;
