@@ -48,8 +48,9 @@ final class SchemaFiles {
     if (!comps.isObject()) {
       throw spec.error("/components/schemas", "an object of named schemas", "a " + comps.getNodeType(), "");
     }
-    boolean readOnly = holdsFlag(comps, "readOnly");
-    boolean writeOnly = holdsFlag(comps, "writeOnly");
+    int flags = flags(comps);
+    boolean readOnly = (flags & READ_ONLY) != 0;
+    boolean writeOnly = (flags & WRITE_ONLY) != 0;
     requestComponents = readOnly ? "components.request.schema.json" : "components.schema.json";
     responseComponents = writeOnly ? "components.response.schema.json" : "components.schema.json";
     if (!readOnly || !writeOnly) {
@@ -76,16 +77,27 @@ final class SchemaFiles {
 
   private static final Set<String> DATA_KEYWORDS = Set.of("example", "examples", "default", "enum", "const");
 
-  /** Whether {@code flag: true} appears anywhere as a keyword (not inside data values). */
-  private static boolean holdsFlag(JsonNode node, String flag) {
+  private static final int READ_ONLY = 1;
+  private static final int WRITE_ONLY = 2;
+
+  /**
+   * Which of {@code readOnly: true} and {@code writeOnly: true} appear anywhere as keywords (not inside data
+   * values): one walk for both, as it visits every node of the components.
+   */
+  private static int flags(JsonNode node) {
+    int found = 0;
     Deque<JsonNode> todo = new ArrayDeque<>();
     todo.push(node);
-    while (!todo.isEmpty()) {
+    while (!todo.isEmpty() && found != (READ_ONLY | WRITE_ONLY)) {
       JsonNode n = todo.pop();
       if (n.isObject()) {
-        JsonNode f = n.get(flag);
-        if (f != null && f.asBoolean(false)) {
-          return true;
+        JsonNode r = n.get("readOnly");
+        if (r != null && r.asBoolean(false)) {
+          found |= READ_ONLY;
+        }
+        JsonNode w = n.get("writeOnly");
+        if (w != null && w.asBoolean(false)) {
+          found |= WRITE_ONLY;
         }
         for (Map.Entry<String, JsonNode> e : n.properties()) {
           if (e.getValue().isContainer() && !DATA_KEYWORDS.contains(e.getKey())) {
@@ -100,7 +112,7 @@ final class SchemaFiles {
         }
       }
     }
-    return false;
+    return found;
   }
 
   /** A schema of the description as a request sees it, referencing the request's components. */

@@ -150,7 +150,13 @@ public final class LocatedDocument {
                 .build()
             : JsonFactory.builder().streamReadConstraints(constraints).build();
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), new ByteArrayInputStream(bytes))) {
-      JsonNode root = new TreeBuilder(file, p, positions, syntax, maxDepth).build();
+      JsonNode root;
+      try {
+        root = new TreeBuilder(file, p, positions, syntax, maxDepth).build();
+      } catch (TreeBuilder.DuplicateKey e) {
+        // read again with positions: that read refuses the same key with the lines of both
+        return parse(file, new ByteArrayInputStream(bytes), syntax, requestedDepth, new HashMap<>());
+      }
       if (root == null) {
         throw ContractException.builder("Cannot read " + kind(syntax), file)
             .expected("a " + kind(syntax) + " document")
