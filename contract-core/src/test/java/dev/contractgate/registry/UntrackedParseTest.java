@@ -38,7 +38,21 @@ class UntrackedParseTest {
     LocatedDocument with = parse(json, LocatedDocument.Syntax.JSON, true);
     LocatedDocument without = parse(json, LocatedDocument.Syntax.JSON, false);
     assertThat(without.root()).isEqualTo(with.root());
-    assertThat(with.position("/a/1/b")).isEqualTo("line 1, column 16");
+    assertThat(with.position("/a/1/b")).isEqualTo("line 1, column 17");
     assertThat(without.position("/a/1/b")).isEmpty();
+  }
+
+  @Test
+  void a_byte_that_is_not_utf8_is_placed_by_line_and_character_after_multibyte_text() {
+    byte[] head = "a: \"äöü€😀\"\nb: \"äx".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+    bytes[head.length] = (byte) 0xF6;
+    bytes[head.length + 1] = '"';
+    bytes[head.length + 2] = '\n';
+    ContractException e = catchThrowableOfType(ContractException.class, () -> LocatedDocument.parse("a.yaml",
+        new ByteArrayInputStream(bytes), LocatedDocument.Syntax.YAML, 64, false));
+    // "b: "äx" is six characters, so the bad byte is the seventh
+    assertThat(e.where()).isEqualTo("line 2, column 7");
+    assertThat(e.actual()).contains("0xF6");
   }
 }
