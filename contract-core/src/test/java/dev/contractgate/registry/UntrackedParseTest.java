@@ -55,4 +55,22 @@ class UntrackedParseTest {
     assertThat(e.where()).isEqualTo("line 2, column 7");
     assertThat(e.actual()).contains("0xF6");
   }
+
+  @Test
+  void positions_on_demand_are_those_of_a_read_with_positions() {
+    String yaml = "openapi: 3.0.3\npaths:\n  /a:\n    get: {responses: {'200': {description: ok}}}\n";
+    LocatedDocument eager = parse(yaml, LocatedDocument.Syntax.YAML, true);
+    LocatedDocument lazy = LocatedDocument.parseWithPositionsOnDemand("a.yaml",
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), LocatedDocument.Syntax.YAML, 64);
+    assertThat(lazy.root()).isEqualTo(eager.root());
+    for (String pointer : new String[] {"", "/paths/~1a/get", "/paths/~1a/get/responses/200/description", "/nope"}) {
+      assertThat(lazy.position(pointer)).isEqualTo(eager.position(pointer));
+    }
+    assertThat(lazy.position("/paths/~1a/get")).isEqualTo("line 4, column 10");
+
+    ContractException dup = catchThrowableOfType(ContractException.class, () -> LocatedDocument
+        .parseWithPositionsOnDemand("a.yaml", new ByteArrayInputStream("a: 1\nb: 2\na: 3\n"
+            .getBytes(StandardCharsets.UTF_8)), LocatedDocument.Syntax.YAML, 64));
+    assertThat(dup.getMessage()).contains("line 3").contains("key \"a\" a second time (first at line 1)");
+  }
 }
