@@ -173,9 +173,9 @@ final class DiffCommand implements Callable<Integer> {
       ov = "0.0.0-old";
       nv = "0.0.0-new";
     }
-    ImportedVersion[] both = importBoth(oldPath, newPath, ns, ov, nv);
-    ImportedVersion o = both[0];
-    ImportedVersion n = both[1];
+    List<ImportedVersion> both = importBoth(oldPath, newPath, ns, ov, nv);
+    ImportedVersion o = both.get(0);
+    ImportedVersion n = both.get(1);
     Policy policy = policyFile == null ? Policy.defaults() : Policy.read(policyFile);
     DiffPolicy diffPolicy = ContractDiff.withSeverities(base(), policy);
     VersionDiff d = OpenApiImport.compare(o, n, diffPolicy, diff.today());
@@ -195,7 +195,7 @@ final class DiffCommand implements Callable<Integer> {
    * imports share nothing (issue 15: the import was a third of a large diff). The old one's error, if any,
    * is reported first, as when they ran one after the other.
    */
-  private static ImportedVersion[] importBoth(Path oldPath, Path newPath, String ns, String ov, String nv) {
+  private static List<ImportedVersion> importBoth(Path oldPath, Path newPath, String ns, String ov, String nv) {
     java.util.concurrent.FutureTask<ImportedVersion> old =
         new java.util.concurrent.FutureTask<>(() -> OpenApiImport.convert(oldPath, ns, ov, Optional.empty()));
     Thread worker = new Thread(old, "contract-gate-import");
@@ -226,7 +226,7 @@ final class DiffCommand implements Callable<Integer> {
     if (newFailure != null) {
       throw newFailure;
     }
-    return new ImportedVersion[] {o, n};
+    return List.of(o, n);
   }
 
   /**

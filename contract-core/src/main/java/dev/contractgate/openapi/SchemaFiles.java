@@ -144,7 +144,10 @@ final class SchemaFiles {
    * header): kept beside the version's files, never written into the tree.
    */
   SourceLocation side(String name, JsonNode schema) {
-    String file = versionDir + "/description/" + name + ".schema.json";
+    // Beside the components, as their references are relative to the file that holds them (a side schema in a
+    // folder of its own named a components file that does not exist there: exit 3 on every form body or
+    // header parameter given by $ref). The "description." prefix keeps the names apart from the endpoints'.
+    String file = schemaFile("description." + name + ".schema.json");
     side.put(file, schema);
     return SourceLocation.of(file);
   }
