@@ -54,6 +54,21 @@ class OpenApiDiffCommandTest {
   }
 
   @Test
+  void should_name_the_old_description_first_when_both_are_broken() throws IOException {
+    // the two imports run side by side; the errors still come in the order the user gave the files
+    Path old = Files.writeString(dir.resolve("old.yaml"), description(2, 0, false).replace("paths:", "paths: [oops"));
+    Path now = Files.writeString(dir.resolve("new.yaml"), description(2, 0, true).replace("paths:", "paths: [oops"));
+    CliRun run = CliRun.run("diff", old.toString(), now.toString());
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+    assertThat(run.err()).contains("old.yaml").doesNotContain("new.yaml");
+
+    Path good = Files.writeString(dir.resolve("good.yaml"), description(2, 0, false));
+    CliRun second = CliRun.run("diff", good.toString(), now.toString());
+    assertThat(second.exitCode()).as(second.all()).isEqualTo(3);
+    assertThat(second.err()).contains("new.yaml");
+  }
+
+  @Test
   void should_read_schema_files_given_with_parent_directory_segments() throws IOException {
     Path sub = Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("a.json"), "{\"type\": \"string\"}");

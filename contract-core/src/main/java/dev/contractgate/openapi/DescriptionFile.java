@@ -97,8 +97,11 @@ final class DescriptionFile {
           .build();
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return LocatedDocument.parse(name, in, LocatedDocument.Syntax.forFile(name), MAX_DEPTH,
-          size <= POSITIONS_UP_TO_BYTES);
+      // Positions serve only the error messages of a description: read again with them when one is needed,
+      // and above the limit never (the map of a 12 MB description's positions would take ~100 MB).
+      return size <= POSITIONS_UP_TO_BYTES
+          ? LocatedDocument.parseWithPositionsOnDemand(name, in, LocatedDocument.Syntax.forFile(name), MAX_DEPTH)
+          : LocatedDocument.parse(name, in, LocatedDocument.Syntax.forFile(name), MAX_DEPTH, false);
     } catch (IOException e) {
       throw ContractException.builder(Spec.HEADLINE, name)
           .expected("a readable file")

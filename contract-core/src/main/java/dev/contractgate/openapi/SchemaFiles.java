@@ -48,8 +48,9 @@ final class SchemaFiles {
     if (!comps.isObject()) {
       throw spec.error("/components/schemas", "an object of named schemas", "a " + comps.getNodeType(), "");
     }
-    boolean readOnly = holdsFlag(comps, "readOnly");
-    boolean writeOnly = holdsFlag(comps, "writeOnly");
+    int flags = flags(comps);
+    boolean readOnly = (flags & READ_ONLY) != 0;
+    boolean writeOnly = (flags & WRITE_ONLY) != 0;
     requestComponents = readOnly ? "components.request.schema.json" : "components.schema.json";
     responseComponents = writeOnly ? "components.response.schema.json" : "components.schema.json";
     if (!readOnly || !writeOnly) {
@@ -74,26 +75,44 @@ final class SchemaFiles {
     return doc;
   }
 
-  /** Whether {@code flag: true} appears anywhere as a keyword (not inside data values). */
-  private static boolean holdsFlag(JsonNode node, String flag) {
+  private static final Set<String> DATA_KEYWORDS = Set.of("example", "examples", "default", "enum", "const");
+
+  private static final int READ_ONLY = 1;
+  private static final int WRITE_ONLY = 2;
+
+  /**
+   * Which of {@code readOnly: true} and {@code writeOnly: true} appear anywhere as keywords (not inside data
+   * values): one walk for both, as it visits every node of the components.
+   */
+  private static int flags(JsonNode node) {
+    int found = 0;
     Deque<JsonNode> todo = new ArrayDeque<>();
     todo.push(node);
-    while (!todo.isEmpty()) {
+    while (!todo.isEmpty() && found != (READ_ONLY | WRITE_ONLY)) {
       JsonNode n = todo.pop();
       if (n.isObject()) {
-        if (n.path(flag).asBoolean(false)) {
-          return true;
+        JsonNode r = n.get("readOnly");
+        if (r != null && r.asBoolean(false)) {
+          found |= READ_ONLY;
+        }
+        JsonNode w = n.get("writeOnly");
+        if (w != null && w.asBoolean(false)) {
+          found |= WRITE_ONLY;
         }
         for (Map.Entry<String, JsonNode> e : n.properties()) {
-          if (!Set.of("example", "examples", "default", "enum", "const").contains(e.getKey())) {
+          if (e.getValue().isContainer() && !DATA_KEYWORDS.contains(e.getKey())) {
             todo.push(e.getValue());
           }
         }
       } else if (n.isArray()) {
-        n.forEach(todo::push);
+        for (JsonNode v : n.values()) {
+          if (v.isContainer()) {
+            todo.push(v);
+          }
+        }
       }
     }
-    return false;
+    return found;
   }
 
   /** A schema of the description as a request sees it, referencing the request's components. */
@@ -125,7 +144,10 @@ final class SchemaFiles {
    * header): kept beside the version's files, never written into the tree.
    */
   SourceLocation side(String name, JsonNode schema) {
-    String file = versionDir + "/description/" + name + ".schema.json";
+    // Beside the components, as their references are relative to the file that holds them (a side schema in a
+    // folder of its own named a components file that does not exist there: exit 3 on every form body or
+    // header parameter given by $ref). The "description." prefix keeps the names apart from the endpoints'.
+    String file = schemaFile("description." + name + ".schema.json");
     side.put(file, schema);
     return SourceLocation.of(file);
   }

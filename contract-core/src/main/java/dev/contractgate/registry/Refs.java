@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -19,7 +18,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Refs {
 
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   private Refs() {}
 
@@ -40,7 +38,25 @@ public final class Refs {
 
   /** True when the reference names a scheme, i.e. would leave the tree ({@code http:}, {@code file:} ...). */
   public static boolean isRemote(String ref) {
-    return SCHEME.matcher(ref).find();
+    // A scheme ("https:", "urn:"), checked by hand rather than by regex: this runs for every reference of
+    // every schema compared.
+    if (ref.isEmpty() || !isAsciiLetter(ref.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < ref.length(); i++) {
+      char c = ref.charAt(i);
+      if (c == ':') {
+        return true;
+      }
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   /**

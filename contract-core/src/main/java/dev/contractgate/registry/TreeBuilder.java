@@ -46,8 +46,8 @@ final class TreeBuilder {
     this.track = positions != null;
   }
 
-  // Each frame: the container, its pointer (null without positions), the pending key, without positions
-  // the lines of the keys seen so far in this object, and the container's YAML anchor (or null).
+  // Each frame: the container, its pointer (null without positions), the pending key, an unused slot, and the
+  // container's YAML anchor (or null).
   JsonNode build() {
     Deque<Object[]> stack = new ArrayDeque<>();
     JsonNode root = null;
@@ -95,8 +95,7 @@ final class TreeBuilder {
         if (stack.size() >= maxDepth) {
           throw tooDeep(stack);
         }
-        stack.push(new Object[] {node, pointer, null,
-            !track && t == JsonToken.START_OBJECT ? new HashMap<String, Long>() : null, anchor});
+        stack.push(new Object[] {node, pointer, null, null, anchor});
       } else {
         if (anchor != null) {
           anchors.put(anchor, node);
@@ -112,30 +111,31 @@ final class TreeBuilder {
   private void propertyName(Object[] top) {
     ObjectNode obj = (ObjectNode) top[0];
     String name = p.currentName();
-    TokenStreamLocation loc = p.currentTokenLocation();
     if (obj.has(name)) {
-      long firstLine;
-      if (track) {
-        long[] first = positions.get(top[1] + "/" + SourceLocation.escape(name));
-        firstLine = first == null ? -1 : first[0];
-      } else {
-        @SuppressWarnings("unchecked")
-        Map<String, Long> lines = (Map<String, Long>) top[3];
-        firstLine = lines.getOrDefault(name, -1L);
+      if (!track) {
+        // Rare, and an error: the caller reads the file again with positions to name both lines. Keeping the
+        // line of every key of every open object instead cost a map per object on every large description.
+        throw DuplicateKey.INSTANCE;
       }
+      long[] first = positions.get(top[1] + "/" + SourceLocation.escape(name));
+      long firstLine = first == null ? -1 : first[0];
       throw ContractException.builder("Cannot read " + kind(syntax), file)
-          .at(lineCol(loc))
+          .at(lineCol(p.currentTokenLocation()))
           .expected("each key once per object")
           .butWas("key \"" + name + "\" a second time (first at line " + (firstLine < 0 ? "?" : firstLine) + ")")
           .hint("remove one of the two; which one wins is not defined, so Contract Gate refuses to guess")
           .build();
     }
-    if (!track) {
-      @SuppressWarnings("unchecked")
-      Map<String, Long> lines = (Map<String, Long>) top[3];
-      lines.put(name, (long) loc.getLineNr());
-    }
     top[2] = name;
+  }
+
+  /** A key seen twice while reading without positions; see {@link LocatedDocument}. */
+  static final class DuplicateKey extends RuntimeException {
+    static final DuplicateKey INSTANCE = new DuplicateKey();
+
+    private DuplicateKey() {
+      super("duplicate key", null, false, false);
+    }
   }
 
   private JsonNode value(JsonToken t) {

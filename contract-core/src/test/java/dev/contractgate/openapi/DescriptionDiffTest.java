@@ -71,6 +71,36 @@ class DescriptionDiffTest {
             encoding: {tags: {style: form, explode: %s}}
       """;
 
+  private static String refs(String required, String headerType) {
+    return """
+        openapi: 3.1.0
+        info: {title: t, version: 1.0.0}
+        paths:
+          /things:
+            post:
+              operationId: createThing
+              parameters: [{name: X-Region, in: header, schema: {$ref: '#/components/schemas/region'}}]
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/thing'}}
+              responses: {'201': {description: ok}}
+        components:
+          schemas:
+            region: {type: %s}
+            thing: {type: object, required: [%s], properties: {name: {type: string}, region: {type: string}}}
+        """.formatted(headerType, required);
+  }
+
+  @Test
+  void should_follow_component_refs_of_form_bodies_and_header_parameters() throws IOException {
+    // these schemas are kept beside the contract's files; their $refs must reach the components (exit 3 before)
+    assertThat(diff(refs("name", "string"), refs("name", "string"), true)).isEmpty();
+    assertThat(diff(refs("name", "string"), refs("name, region", "integer"), true)).containsExactlyInAnyOrder(
+        "BREAKING request.type.changed @ create-thing request header X-Region [type string → type integer]",
+        "BREAKING request.property.required-added @ create-thing request body application/x-www-form-urlencoded"
+            + " [required [\"name\"] → required [\"name\",\"region\"]]");
+  }
+
   @Test
   void should_break_when_a_request_body_becomes_required_and_not_when_it_stops() throws IOException {
     assertThat(diff(op("post", FORM.formatted("false", "string", "true")), op("post", FORM.formatted("true", "string", "true"))))

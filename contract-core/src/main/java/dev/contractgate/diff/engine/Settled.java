@@ -3,6 +3,8 @@ package dev.contractgate.diff.engine;
 import dev.contractgate.registry.Refs;
 import dev.contractgate.registry.SourceLocation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,6 +26,15 @@ import tools.jackson.databind.JsonNode;
  *       anywhere, are read the same way and under the same dialect (draft-07 or 2020-12). The meaning of
  *       such a value depends on nothing outside it. Checked iteratively, with a size bound, so deep or huge
  *       sub-schemas simply fall back to planning.
+ *   <li><b>Equal sub-schemas whose references lead to equal places.</b> Both JSON values are equal node for
+ *       node, read the same way, hold no {@code $dynamicRef}, {@code $recursiveRef}, {@code $id} or anchor,
+ *       and every {@code $ref} in them resolves, on each side, to a schema that is equal in the same sense
+ *       (the same test again, through every reference it reaches). Equality here is the largest relation
+ *       with that property, so reference cycles (a user that refers to an org that refers to users) are
+ *       equal when everything on the cycle is; one difference anywhere below makes every schema that
+ *       reaches it unequal. This is what lets a large description with a few changes skip its thousands of
+ *       unchanged components: rule 1 fails because the document changed, rule 2 because components refer
+ *       to each other. The places reached are explored once per comparison, with a bound.
  * </ol>
  */
 final class Settled {
@@ -55,12 +66,183 @@ final class Settled {
       return true;
     }
     boolean eq = o.loc.pointer().equals(n.loc.pointer()) && stable(o.loc.file(), n.loc.file())
-        || same(o.json, n.json, false, MAX_NODES);
+        || same(o.json, n.json, false, MAX_NODES)
+        || refsLeadToEqual(o, n);
     if (eq) {
       settled++;
     }
     return eq;
   }
+
+  /** Places explored for rule 3 per comparison; past it the rule is off for the rest of the comparison. */
+  static final int MAX_PLACES = 200_000;
+  /** Nodes of one referenced schema compared for rule 3 (each place is compared once per comparison). */
+  static final int MAX_PLACE_NODES = 200_000;
+
+  /** Two places, one per side, that references lead to. */
+  private record Places(SourceLocation o, SourceLocation n) {}
+
+  /** Rule 3's verdicts so far: every place pair reached from a pair asked about, equal or not. */
+  private final Map<Places, Boolean> placesEqual = new HashMap<>();
+  private int placesExplored;
+  private boolean placesOff;
+
+  /** Rule 3: equal values whose references all lead to equal places (see the class comment). */
+  private boolean refsLeadToEqual(Node o, Node n) {
+    if (placesOff) {
+      return false;
+    }
+    List<Places> refs = new ArrayList<>();
+    if (!sameWithRefs(o.loc, n.loc, o.json, n.json, MAX_NODES, refs)) {
+      return false;
+    }
+    if (refs.isEmpty()) {
+      return true;
+    }
+    // Explore every place pair reachable from here that is not decided yet: its own values, and its edges.
+    Map<Places, List<Places>> edges = new HashMap<>();
+    Deque<Places> todo = new ArrayDeque<>();
+    for (Places r : refs) {
+      Boolean known = placesEqual.get(r);
+      if (known != null && !known) {
+        return false;
+      }
+      if (known == null && !edges.containsKey(r)) {
+        edges.put(r, null);
+        todo.add(r);
+      }
+    }
+    List<Places> unequal = new ArrayList<>();
+    while (!todo.isEmpty()) {
+      Places at = todo.poll();
+      if (++placesExplored > MAX_PLACES) {
+        placesOff = true; // bounded: a pathological reference graph falls back to planning
+        return false;
+      }
+      List<Places> out = new ArrayList<>();
+      if (!localPlaces(at, out)) {
+        unequal.add(at);
+        edges.put(at, List.of());
+        continue;
+      }
+      edges.put(at, out);
+      for (Places next : out) {
+        Boolean known = placesEqual.get(next);
+        if (known != null) {
+          if (!known) {
+            unequal.add(at);
+          }
+        } else if (!edges.containsKey(next)) {
+          edges.put(next, null);
+          todo.add(next);
+        }
+      }
+    }
+    // Unequal is whatever reaches an unequal place: walk the edges backwards from each.
+    Map<Places, List<Places>> reverse = new HashMap<>();
+    for (Map.Entry<Places, List<Places>> e : edges.entrySet()) {
+      for (Places to : e.getValue()) {
+        if (edges.containsKey(to)) {
+          reverse.computeIfAbsent(to, k -> new ArrayList<>()).add(e.getKey());
+        }
+      }
+    }
+    java.util.Set<Places> bad = new java.util.HashSet<>(unequal);
+    Deque<Places> back = new ArrayDeque<>(unequal);
+    while (!back.isEmpty()) {
+      for (Places from : reverse.getOrDefault(back.poll(), List.of())) {
+        if (bad.add(from)) {
+          back.add(from);
+        }
+      }
+    }
+    for (Places p : edges.keySet()) {
+      placesEqual.put(p, !bad.contains(p));
+    }
+    for (Places r : refs) {
+      if (!placesEqual.get(r)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the schemas at both places are equal up to their references, which go to {@code out}. */
+  private boolean localPlaces(Places at, List<Places> out) {
+    Node a;
+    Node b;
+    try {
+      a = so.at(at.o());
+      b = sn.at(at.n());
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return a.draft7 == b.draft7 && sameWithRefs(a.loc, b.loc, a.json, b.json, MAX_PLACE_NODES, out);
+  }
+
+  /**
+   * Node-for-node equality that lets {@code $ref} strings through and adds, for each, the places it resolves
+   * to on each side. False for anything that changes how references resolve ({@code $id}, anchors,
+   * dynamic references), for a reference that does not resolve, and past {@code budget} nodes.
+   */
+  private boolean sameWithRefs(SourceLocation lo, SourceLocation ln, JsonNode a, JsonNode b, int budget,
+      List<Places> out) {
+    // Without $id inside the value, every reference in it resolves against the base of the value's own place,
+    // so each is resolved from there and no pointer is built per node.
+    Deque<JsonNode> wa = new ArrayDeque<>();
+    Deque<JsonNode> wb = new ArrayDeque<>();
+    wa.push(a);
+    wb.push(b);
+    int seen = 0;
+    while (!wa.isEmpty()) {
+      JsonNode x = wa.pop();
+      JsonNode y = wb.pop();
+      if (++seen > budget || x.getNodeType() != y.getNodeType()) {
+        return false;
+      }
+      if (x.isObject()) {
+        if (x.size() != y.size()) {
+          return false;
+        }
+        for (var e : x.properties()) {
+          String k = e.getKey();
+          JsonNode yv = y.get(k);
+          if (yv == null || SCOPE_KEYWORDS.contains(k)) {
+            return false;
+          }
+          JsonNode xv = e.getValue();
+          if (k.equals("$ref") && xv.isString()) {
+            if (!yv.isString() || !yv.stringValue().equals(xv.stringValue())) {
+              return false;
+            }
+            try {
+              out.add(new Places(so.resolveRef(lo, xv.stringValue()), sn.resolveRef(ln, xv.stringValue())));
+            } catch (RuntimeException ex) {
+              return false;
+            }
+            continue;
+          }
+          wa.push(xv);
+          wb.push(yv);
+        }
+      } else if (x.isArray()) {
+        if (x.size() != y.size()) {
+          return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+          wa.push(x.get(i));
+          wb.push(y.get(i));
+        }
+      } else if (!x.equals(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keywords that change where references lead; rule 3 leaves values holding them to planning. */
+  private static final java.util.Set<String> SCOPE_KEYWORDS =
+      java.util.Set.of("$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$dynamicRef", "$recursiveRef");
 
   /** Whether the two files hold equal documents and reach only equal documents through their references. */
   private boolean stable(String fo, String fn) {

@@ -77,6 +77,11 @@ final class Side {
   }
 
   Node at(SourceLocation loc) {
+    JsonNode known = normalized.get(loc);
+    if (known != null) {
+      // checked and normalized when first read: the engine asks for the same places again and again
+      return new Node(loc, known, Node.Mode.PLAIN, false, isDraft7(loc.file()), false);
+    }
     JsonNode doc = document(loc.file());
     JsonNode n = navigate(doc, loc.pointer());
     if (n == null || n.isMissingNode()) {
@@ -237,6 +242,11 @@ final class Side {
       cur = at(target(cur)).withNull(cur.orNull);
     }
     return cur;
+  }
+
+  /** Where {@code ref}, held at {@code holder}, points; throws what {@link dev.contractgate.registry.SchemaIds#resolve} throws. */
+  SourceLocation resolveRef(SourceLocation holder, String ref) {
+    return ids.resolve(holder, ref);
   }
 
   SourceLocation target(Node n) {

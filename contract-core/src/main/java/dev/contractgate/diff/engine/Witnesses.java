@@ -356,8 +356,8 @@ final class Witnesses {
     // Lazy compilation: preloading follows every $ref eagerly and recursively (stack and heap grow with the
     // contract), while a witness touches only the few schemas on its path.
     return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        b -> b.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder().preloadSchema(false)
-            .build()).nodeReader(new HeldDocuments(side)).schemas(iri -> {
+        b -> b.dialectRegistry(LeanDefinitions.REGISTRY).schemaRegistryConfig(
+            com.networknt.schema.SchemaRegistryConfig.builder().preloadSchema(false).build()).nodeReader(new HeldDocuments(side)).schemas(iri -> {
           if (!iri.startsWith(prefix)) {
             return null;
           }
