@@ -60,9 +60,7 @@ final class Changelog {
         : shorten(oneLine(old), MAX_VALUE) + " → " + shorten(oneLine(now), MAX_VALUE);
     String named = named(f, old, now);
     if (!named.isEmpty()) {
-      // The finding is about one property: name it after its object, not the whole schema or required list.
-      int slash = where.lastIndexOf('/');
-      where = where.substring(0, slash).stripTrailing();
+      // The finding is about one property: name it, not the whole required list or the schema with its prose.
       change = named;
     }
     String reaches = fact(f, "reaches");

@@ -380,7 +380,7 @@ class ContractDiffTest {
       assertThat(text).contains("\"currency\" no longer required (reaches 2 places)\n      also: " + other + "\n")
           .doesNotContain("required [\"amount\",\"currency\"] →", "also: " + first + "\n");
       // AND the removed property shows its name and type, not its description
-      assertThat(text).contains(": property \"note\" (string, nullable) → absent (any value allowed) (reaches 2"
+      assertThat(text).contains("/total/note: property \"note\" (string, nullable) → absent (any value allowed) (reaches 2"
           + " places)").doesNotContain("Free text.");
       // AND the details still carry both whole lists and the other operation with its id
       EndpointChange note = only(diff, "response.property.removed");

@@ -46,8 +46,10 @@ class ChangelogTest {
     String text = ReportFormat.TEXT.render(report, false);
     String verbose = TextRenderer.render(report, false, true);
     // THEN
-    assertThat(text).contains("GET /pets/{id} (getPet)  response 200 /owner: \"created_at\" no longer required\n",
-        "POST /pets (createPet)  request body: \"region\" now required\n").doesNotContain("required [", "more characters");
+    assertThat(text).contains(
+        "GET /pets/{id} (getPet)  response 200 /owner/created_at: \"created_at\" no longer required\n",
+        "POST /pets (createPet)  request body /region: \"region\" now required\n")
+        .doesNotContain("required [", "more characters");
     assertThat(verbose).contains("old     : required [\"created_at\",\"id\",\"name\",\"object\",\"owner\",\"state\","
         + "\"title\",\"updated_at\",\"url\",\"visibility\"]", "new     : required [\"name\",\"region\"]");
   }
@@ -64,9 +66,9 @@ class ChangelogTest {
     String text = ReportFormat.TEXT.render(report, false);
     String markdown = ReportFormat.MARKDOWN.render(report, false);
     // THEN
-    assertThat(text).contains("POST /notes (createNote)  response 201: property \"title\" (string, nullable) → absent"
-        + " (any value allowed)\n").doesNotContain("primary text");
-    assertThat(markdown).contains("response 201: property \"title\" (string, nullable) → absent (any value allowed)")
+    assertThat(text).contains("POST /notes (createNote)  response 201 /title: property \"title\" (string, nullable)"
+        + " → absent (any value allowed)\n").doesNotContain("primary text");
+    assertThat(markdown).contains("/title: property \"title\" (string, nullable) → absent (any value allowed)")
         .doesNotContain("primary text");
     assertThat(TextRenderer.render(report, false, true)).contains("old     : property \"title\" (string, nullable): "
         + schema);
