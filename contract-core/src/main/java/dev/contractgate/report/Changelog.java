@@ -123,10 +123,13 @@ final class Changelog {
     StringBuilder b = new StringBuilder(name.length() + 2).append('"');
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
+      int shortEscape = "\b\t\n\f\r".indexOf(c);
       if (c == '"' || c == '\\') {
         b.append('\\').append(c);
+      } else if (shortEscape >= 0) {
+        b.append('\\').append("btnfr".charAt(shortEscape));
       } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
+        b.append(String.format("\\u%04X", (int) c)); // as Jackson writes it
       } else {
         b.append(c);
       }

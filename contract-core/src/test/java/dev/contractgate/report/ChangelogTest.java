@@ -75,6 +75,25 @@ class ChangelogTest {
   }
 
   @Test
+  void should_name_a_hostile_property_quoted_as_the_diff_quotes_it_and_without_control_characters() {
+    // GIVEN a property named a"b, newline, ESC[2J (pointer-escaped "/" too), quoted in the values as JSON
+    String name = "a\"b\n\u001B[2J/c";
+    String quoted = "\"a\\\"b\\n\\u001B[2J/c\"";
+    Report report = diff(
+        finding(Level.WARNING, "response.property.removed", "GET /x (getX)", "getX response 200 /a\"b\n\u001B[2J~1c",
+            "property " + quoted + " (integer): {\"type\":\"integer\"}", "no property " + quoted
+                + " (any value allowed)"),
+        finding(Level.BREAKING, "response.property.required-removed", "GET /x (getX)",
+            "getX response 200 /a\"b\n\u001B[2J~1c", "required [" + quoted + "]", "required []"));
+    // WHEN
+    String text = ReportFormat.TEXT.render(report, false);
+    // THEN
+    assertThat(Changelog.quote(name)).isEqualTo(quoted);
+    assertThat(text).contains("property " + quoted + " (integer) → absent (any value allowed)",
+        ": " + quoted + " no longer required").doesNotContain("\u001B[2J");
+  }
+
+  @Test
   void should_wrap_a_long_legend_at_a_hundred_columns_with_every_rule_and_the_whole_hint() {
     // GIVEN 13 breaking rules that share one hint
     List<Finding> findings = new ArrayList<>();
