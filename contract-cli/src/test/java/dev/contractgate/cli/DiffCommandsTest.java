@@ -208,7 +208,7 @@ class DiffCommandsTest {
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains("(response)", "BREAKING response.property.required-removed", "/items/*/name",
           "author.schema.json#/properties/name", "witness")
-          .contains("response.property.required-removed: undo the change, or version the schema as a breaking release")
+          .contains("response.property.required-removed:\n      undo the change, or version the schema as a breaking")
           .as("two bare schemas have no namespace an exception could name").doesNotContain("contract-gate.yaml");
     }
 
@@ -312,8 +312,8 @@ class DiffCommandsTest {
       // THEN one line per change under its operation; the places it reaches with --verbose
       assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
       assertThat(run.out()).contains("ivanpin", "1.1.0 -> 1.2.0", "GET /blog/list.php (blog.list)\n  BREAKING"
-          + " response.property.required-removed  response 200 /items/*/author/name: required [\"id\",\"name\"] →"
-          + " required [\"id\"] (reaches 2 places)");
+          + " response.property.required-removed  response 200 /items/*/author/name: \"name\" no longer required"
+          + " (reaches 2 places)\n      also: GET /blog/{slug}/\n");
       assertThat(verbose.out()).contains("blog.list response 200 /items/*/author/name",
           "blog.detail response 200 /author/name");
     }

@@ -79,8 +79,8 @@ public final class VersionDiffer {
     }
     d.flush();
     return new VersionDiff(from.namespace(), from.version().toString(), to.version().toString(),
-        d.slots.stream().map(Slot::done).map(c -> c.operation().isEmpty()
-            ? c.withOperation(d.labels.getOrDefault(c.endpoint(), "")) : c).toList(), d.secondOpinionInstances);
+        d.slots.stream().map(Slot::done).map(c -> Reached.labelled(c, d.labels)).toList(),
+        d.secondOpinionInstances);
   }
 
   /**
@@ -132,7 +132,7 @@ public final class VersionDiffer {
     from.endpoints().forEach(e -> labels.put(e.id(), label(e)));
     to.endpoints().forEach(e -> labels.put(e.id(), label(e)));
     return new VersionDiff(d.namespace(), d.from(), d.to(), d.changes().stream()
-        .map(c -> c.operation().isEmpty() ? c.withOperation(labels.getOrDefault(c.endpoint(), "")) : c).toList(),
+        .map(c -> Reached.labelled(c, labels)).toList(),
         d.secondOpinionInstances());
   }
 

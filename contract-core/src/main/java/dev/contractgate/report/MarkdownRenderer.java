@@ -115,7 +115,7 @@ final class MarkdownRenderer {
         if (op.getValue().size() == 1) {
           Finding f = op.getValue().get(0);
           b.append(list ? "" : "\n").append("- **").append(f.level().name()).append("** ").append(code(f.rule()))
-              .append(" ").append(text(Changelog.single(op.getKey(), f))).append('\n');
+              .append(" ").append(text(Changelog.single(op.getKey(), f))).append(also(f)).append('\n');
           list = true;
           continue;
         }
@@ -123,7 +123,7 @@ final class MarkdownRenderer {
         b.append("\n#### ").append(code(op.getKey())).append("\n\n");
         for (Finding f : op.getValue()) {
           b.append("- **").append(f.level().name()).append("** ").append(code(f.rule())).append(" ")
-              .append(text(Changelog.line(f))).append('\n');
+              .append(text(Changelog.line(f))).append(also(f)).append('\n');
         }
       }
     }
@@ -146,6 +146,12 @@ final class MarkdownRenderer {
       }
     }
     return b.toString();
+  }
+
+  /** The other operations a shared-component change reaches, at the end of its list item. */
+  private static String also(Finding f) {
+    String also = Changelog.also(f);
+    return also.isEmpty() ? "" : " — also: " + text(also);
   }
 
   private static List<Entry> only(Report report, Status status) {

@@ -19,6 +19,13 @@ final class NaturalOrder {
       .thenComparing(Report.Finding::where, STRINGS)
       .thenComparing(Report.Finding::rule);
 
+  /**
+   * Operation labels ({@code GET /pets/{id} (getPet)}) by path, then method: the one order of a changelog's
+   * operations, whether they have one finding or several, and whatever their severity.
+   */
+  static final Comparator<String> OPERATIONS =
+      Comparator.comparing(NaturalOrder::pathOf, STRINGS).thenComparing(STRINGS);
+
   private NaturalOrder() {}
 
   static int compare(String a, String b) {
@@ -112,9 +119,12 @@ final class NaturalOrder {
     return "";
   }
 
-  /** The path of {@code METHOD /path (id)}, or the whole label when it has another shape. */
   private static String operationPath(Report.Finding f) {
-    String op = operation(f);
+    return pathOf(operation(f));
+  }
+
+  /** The path of {@code METHOD /path (id)}, or the whole label when it has another shape. */
+  static String pathOf(String op) {
     int space = op.indexOf(' ');
     if (space < 0 || space + 1 >= op.length() || op.charAt(space + 1) != '/') {
       return op;

@@ -86,6 +86,7 @@ final class TextRenderer {
           Finding f = fs.get(0);
           b.append(blank ? "\n" : "").append(level(f, color)).append(clean(f.rule())).append("  ")
               .append(clean(Changelog.single(op.getKey(), f))).append('\n');
+          also(b, f, "    ");
           blank = false;
           continue;
         }
@@ -93,6 +94,7 @@ final class TextRenderer {
         for (Finding f : fs) {
           b.append("  ").append(level(f, color)).append(clean(f.rule())).append("  ").append(clean(Changelog.line(f)))
               .append('\n');
+          also(b, f, "      ");
           if (verbose) {
             for (Fact fact : Changelog.details(f)) {
               fact(b, fact.key(), fact.value());
@@ -114,7 +116,9 @@ final class TextRenderer {
         b.append("\nWhat to do:\n");
         any = true;
       }
-      b.append("  ").append(clean(String.join(", ", h.getValue()))).append(": ").append(clean(h.getKey())).append('\n');
+      // 13 rule ids and a 250-character hint on one line do not fit a terminal: wrap both, the hint under its rules.
+      b.append(Changelog.wrap(clean(String.join(", ", h.getValue())) + ":", WIDTH, "  ", "    ")).append('\n')
+          .append(Changelog.wrap(clean(h.getKey()), WIDTH, "      ", "      ")).append('\n');
     }
     if (!verbose && !report.entries().stream().allMatch(x -> x.findings().isEmpty())) {
       b.append("\nDetails (old and new in full, meaning, witness, schema locations, accept line): --verbose, or the"
@@ -127,6 +131,17 @@ final class TextRenderer {
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** Columns the legend and the "also" lines wrap at: readable in an 80 to 120 column terminal. */
+  static final int WIDTH = 100;
+
+  /** The other operations a shared-component change reaches, on the line(s) under it. */
+  private static void also(StringBuilder b, Finding f, String indent) {
+    String also = Changelog.also(f);
+    if (!also.isEmpty()) {
+      b.append(Changelog.wrap("also: " + clean(also), WIDTH, indent, indent + "      ")).append('\n');
+    }
   }
 
   /** One line under the headline: when, which tool, which commit and contracts; nothing when not known. */

@@ -12,6 +12,7 @@ import dev.contractgate.registry.ContractException;
 import dev.contractgate.registry.ContractRegistry;
 import dev.contractgate.testing.ContractTree;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -351,6 +352,44 @@ class ContractDiffTest {
           "order.list response 200 /items/*/price/currency");
       assertThat(c.change().oldLocation().toString()).contains("common.schema.json#/$defs/Money");
       assertThat(diff.breaking()).hasSize(1);
+    }
+
+    @Test
+    void should_name_the_property_and_the_other_operations_a_shared_change_reaches_in_the_changelog() {
+      // GIVEN Money no longer requires its currency, and no longer declares a (nullable) note
+      String withNote = COMMON.replace("\"currency\": {\"type\": \"string\"}}",
+          "\"currency\": {\"type\": \"string\"}, \"note\": {\"description\": \"" + "Free text. ".repeat(30)
+              + "\", \"type\": [\"string\", \"null\"]}}");
+      ContractTree tree = shop(dir);
+      for (String v : new String[] {"1.0.0", "1.1.0"}) {
+        tree.endpoints("shop", v, TWO_ENDPOINTS)
+            .schema("shop", v, "order.schema.json", ORDER)
+            .schema("shop", v, "order-list.schema.json", ORDER_LIST)
+            .schema("shop", v, "common.schema.json", v.equals("1.0.0") ? withNote : COMMON.replace(
+                "[\"amount\", \"currency\"]", "[\"amount\"]"));
+      }
+      ContractRegistry registry = tree.load();
+      VersionDiff diff = diff(registry, "1.0.0", "1.1.0");
+      // WHEN
+      String text = dev.contractgate.report.ReportFormat.TEXT.render(DiffReports.history("diff", "diff", List.of(diff),
+          List.of(), registry.documents(), registry.documents(), Severity.WARNING, false), false);
+      // THEN the required change names the property, not both required lists
+      EndpointChange c = only(diff, "response.property.required-removed");
+      String first = c.endpoint().equals("order.get") ? "GET /orders/{id}" : "GET /orders/";
+      String other = c.endpoint().equals("order.get") ? "GET /orders/" : "GET /orders/{id}";
+      assertThat(text).contains("\"currency\" no longer required (reaches 2 places)\n      also: " + other + "\n")
+          .doesNotContain("required [\"amount\",\"currency\"] →", "also: " + first + "\n");
+      // AND the removed property shows its name and type, not its description
+      assertThat(text).contains("/total/note: property \"note\" (string, nullable) → absent (any value allowed) (reaches 2"
+          + " places)").doesNotContain("Free text.");
+      // AND the details still carry both whole lists and the other operation with its id
+      EndpointChange note = only(diff, "response.property.removed");
+      assertThat(note.change().facts()).anySatisfy(f -> assertThat(f.key() + ": " + f.value())
+          .startsWith("old: property \"note\" (string, nullable): {\"description\":\"Free text."));
+      assertThat(c.change().facts()).anySatisfy(f -> assertThat(f.key() + ": " + f.value())
+          .isEqualTo("old: required [\"amount\",\"currency\"]"));
+      assertThat(c.change().facts()).anySatisfy(f -> assertThat(f.key() + ": " + f.value())
+          .startsWith("also: " + other + " (order."));
     }
   }
 

@@ -76,4 +76,63 @@ final class Messages {
     return s == Severity.WARNING ? " (reported as a warning by policy)"
         : s == Severity.INFO ? " (accepted by policy)" : "";
   }
+
+  /**
+   * What kind of value a property schema declares, for the one-line changelog view: {@code  (string, nullable)}
+   * or {@code  (object)}; empty when the schema says nothing a reader could name. Read from the schema, not
+   * from its shown (possibly abbreviated) JSON, so a long description cannot push the type out of sight.
+   */
+  static String kindOf(Node n) {
+    if (n == null || n.absent || !n.json.isObject()) {
+      return n != null && n.json.isBoolean() ? " (" + (n.json.asBoolean() ? "any value" : "no value") + ")" : "";
+    }
+    JsonNode j = n.json;
+    List<String> parts = new ArrayList<>(3);
+    boolean nullable = n.orNull || j.path("nullable").asBoolean(false);
+    JsonNode type = j.get("type");
+    if (type != null && type.isString()) {
+      parts.add(type.stringValue());
+    } else if (type != null && type.isArray()) {
+      for (JsonNode t : type) {
+        if (t.isString() && t.stringValue().equals("null")) {
+          nullable = true;
+        } else if (t.isString()) {
+          parts.add(t.stringValue());
+        }
+      }
+    }
+    if (parts.isEmpty()) {
+      JsonNode ref = j.get("$ref");
+      if (ref != null && ref.isString()) {
+        String r = ref.stringValue();
+        parts.add("$ref " + r.substring(r.lastIndexOf('/') + 1));
+      } else if (j.has("enum")) {
+        parts.add("enum");
+      } else if (j.has("const")) {
+        parts.add("const");
+      } else if (j.has("properties")) {
+        parts.add("object");
+      } else if (j.has("items")) {
+        parts.add("array");
+      } else {
+        for (String k : List.of("oneOf", "anyOf", "allOf")) {
+          if (j.has(k)) {
+            parts.add(k);
+            break;
+          }
+        }
+      }
+    }
+    JsonNode format = j.get("format");
+    if (format != null && format.isString()) {
+      parts.add(format.stringValue());
+    }
+    if (nullable) {
+      parts.add("nullable");
+    }
+    if (j.path("deprecated").asBoolean(false)) {
+      parts.add("deprecated");
+    }
+    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+  }
 }

@@ -101,13 +101,13 @@ final class ObjectKeywords {
       if (inO) {
         if (cs.isTrivial(cov)) {
           if (!c.so.isTrivial(po)) {
-            p.local(Kind.PROPERTY_REMOVED, seg, q, "property " + q + ": " + show(po),
+            p.local(Kind.PROPERTY_REMOVED, seg, q, "property " + q + Messages.kindOf(po) + ": " + show(po),
                 "no property " + q + " (any value allowed)", po.loc, b.loc.child("properties"),
                 rejectedBy(po, name));
           }
         } else if (cs.isFalse(cov)) {
           if (!c.so.isFalse(po)) {
-            p.local(Kind.PROPERTY_REMOVED_FROM_CLOSED, seg, q, "property " + q + ": " + show(po),
+            p.local(Kind.PROPERTY_REMOVED_FROM_CLOSED, seg, q, "property " + q + Messages.kindOf(po) + ": " + show(po),
                 "no property " + q + " (closed object)", po.loc, cov.loc, new Hint(HintKind.WITH, name, null));
           }
         } else {
@@ -117,12 +117,12 @@ final class ObjectKeywords {
         if (cs.isTrivial(cov)) {
           if (!c.sn.isTrivial(pn)) {
             p.local(Kind.PROPERTY_ADDED, seg, q, "no property " + q + " (any value allowed)",
-                "property " + q + ": " + show(pn), a.loc.child("properties"), pn.loc, rejectedBy(pn, name));
+                "property " + q + Messages.kindOf(pn) + ": " + show(pn), a.loc.child("properties"), pn.loc, rejectedBy(pn, name));
           }
         } else if (cs.isFalse(cov)) {
           if (!c.sn.isFalse(pn)) {
             p.local(Kind.PROPERTY_ADDED_TO_CLOSED, seg, q, "no property " + q + " (closed object)",
-                "property " + q + ": " + show(pn), cov.loc, pn.loc, new Hint(HintKind.WITH, name, null));
+                "property " + q + Messages.kindOf(pn) + ": " + show(pn), cov.loc, pn.loc, new Hint(HintKind.WITH, name, null));
           }
         } else {
           p.edges.add(new Pair.Edge(c.pair(cov, pn), seg, false));
