@@ -82,7 +82,7 @@ public final class ContractCli {
 
   private static int execute(PrintWriter out, PrintWriter err, Function<String, String> environment,
       Redactor redactor, String... args) {
-    CommandLine cl = RootCommand.commandLine(out, err, environment, redactor);
+    CommandLine cl = RootCommand.commandLine(out, err, environment, redactor, args);
     Integer unknown = RootCommand.unknownCommand(cl, args);
     if (unknown != null) {
       return unknown;
