@@ -127,6 +127,39 @@ class RootCommandTest {
   }
 
   @Nested
+  class Secret_scan_on_a_thread_of_its_own {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void what_it_finds_is_masked_in_the_first_thing_printed() {
+      // The scan runs while picocli builds the command's model; the usage error quoting the URL comes after it.
+      String password = "pw" + "x7Kq2mZr9Tb4";
+      for (int i = 0; i < 20; i++) {
+        CliRun run = CliRun.run("diff", "https://ci:" + password + "@example.test/old.json", "new.json");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("Cannot read input: https:/" + Redactor.MASK + "@example.test/old.json")
+            .doesNotContain(password).doesNotContain(password.substring(0, 8));
+      }
+    }
+
+    @Test
+    void a_scan_that_fails_prints_only_a_fixed_message_and_exits_internal() throws IOException {
+      Path ns = Files.createDirectories(dir.resolve("tree/pets"));
+      Files.writeString(ns.resolve("namespace.yaml"), "id: pets\nauth:\n  tokenEnv: PETS_TOKEN\n");
+      String secret = "sk_live_" + "Zq8Wm3Rt6Yp1";
+      CliRun run = CliRun.withEnv(k -> {
+        throw new IllegalStateException("environment unreadable: " + secret);
+      }, "list", "--contracts", dir.resolve("tree").toString());
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INTERNAL);
+      assertThat(run.err()).isEqualTo("Internal error (a bug in contract-gate): the scan of the arguments for"
+          + " secrets failed. Report it with the command you ran." + System.lineSeparator());
+      assertThat(run.out()).isEmpty();
+    }
+  }
+
+  @Nested
   class Diff_output {
 
     @TempDir
