@@ -118,8 +118,8 @@ final class RootCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler(RootCommand::handle);
-    cl.setParameterExceptionHandler(RootCommand::handleUsage);
+    cl.setExecutionExceptionHandler(new Failures());
+    cl.setParameterExceptionHandler(new UsageErrors());
     return cl;
   }
 
@@ -169,6 +169,25 @@ final class RootCommand implements Runnable {
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /*
+   * The handlers are named classes, not method references: picocli's interfaces are compiled for Java 5, and a
+   * lambda implementing one links it while the launcher dumps its class-data archive, which keeps it (and
+   * picocli's own implementations) out of the archive and makes every run open the jar to load them.
+   */
+  private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return handleUsage(e, args);
+    }
+  }
+
+  private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+      return handle(e, cl, parsed);
+    }
   }
 
   private static int handleUsage(CommandLine.ParameterException e, String[] args) {

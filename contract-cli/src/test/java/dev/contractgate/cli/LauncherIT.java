@@ -71,7 +71,8 @@ class LauncherIT {
     Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list", "--contracts", "classpath:examples");
     assertThat(traced.exit).isZero();
     for (String type : List.of("dev.contractgate.cli.ContractCli ", "picocli.CommandLine ",
-        "picocli.CommandLine$Model$CommandSpec ", "dev.contractgate.cli.VersionProvider ")) {
+        "picocli.CommandLine$Model$CommandSpec ", "dev.contractgate.cli.VersionProvider ",
+        "picocli.CommandLine$IParameterExceptionHandler ", "dev.contractgate.cli.RootCommand$UsageErrors ")) {
       assertThat(traced.out.lines().filter(l -> l.contains("] " + type))).as(type)
           .singleElement().asString().contains("source: shared objects file");
     }
