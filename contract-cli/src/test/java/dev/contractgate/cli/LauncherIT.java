@@ -79,6 +79,32 @@ class LauncherIT {
   }
 
   @Test
+  void diff_compiles_with_c1_only_unless_java_opts_say_otherwise_and_other_commands_keep_the_default() throws Exception {
+    Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\"}\n");
+    // -XX:+PrintFlagsFinal prints every flag's final value on standard output before the command runs.
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "diff", s1.toString(),
+        s1.toString());
+    assertThat(plain.exit).isZero();
+    assertThat(flag(plain.out, "TieredStopAtLevel")).isEqualTo("1");
+    assertThat(run(Map.of(), "diff", s1.toString(), s1.toString()).exit).isZero();
+    assertThat(archive).exists();
+    Run diff = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "diff", s1.toString(), s1.toString());
+    assertThat(diff.exit).isZero();
+    assertThat(flag(diff.out, "TieredStopAtLevel")).isEqualTo("1");
+    Run restored = run(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), "diff", s1.toString(),
+        s1.toString());
+    assertThat(flag(restored.out, "TieredStopAtLevel")).isEqualTo("4");
+    Run list = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "list", "--contracts", "classpath:examples");
+    assertThat(list.exit).isZero();
+    assertThat(flag(list.out, "TieredStopAtLevel")).isEqualTo("4");
+  }
+
+  private static String flag(String printFlagsFinal, String name) {
+    return printFlagsFinal.lines().map(String::trim).filter(l -> l.matches("\\S+\\s+" + name + "\\s+=.*"))
+        .map(l -> l.replaceAll(".*=\\s*(\\S+).*", "$1")).findFirst().orElse("absent");
+  }
+
+  @Test
   void a_diff_of_two_schemas_records_and_prints_the_same_report_with_and_without_the_archive() throws Exception {
     Path s1 = Files.writeString(root.resolve("s1.json"),
         "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\"]}\n");
