@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -25,13 +27,14 @@ public final class ContractCli {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    Redactor redactor = redactor(args, System::getenv);
+    Redactor redactor = new Redactor();
+    FutureTask<Void> scan = scan(redactor, args, System::getenv);
     // What libraries print or log (java.util.logging writes to System.err) goes through the same redaction.
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
     System.setOut(redactor.stream(stdout));
     System.setErr(redactor.stream(stderr));
-    int code = run(out, err, System::getenv, redactor, args);
+    int code = run(out, err, System::getenv, redactor, scan, args);
     out.flush();
     err.flush();
     System.out.flush();
@@ -46,14 +49,45 @@ public final class ContractCli {
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)} with the environment variables given (for tests). */
   static int run(PrintWriter out, PrintWriter err, Function<String, String> environment, String... args) {
-    return run(out, err, environment, redactor(args, environment), args);
+    Redactor redactor = new Redactor();
+    return run(out, err, environment, redactor, scan(redactor, args, environment), args);
   }
 
-  /** The run's redactor, built before anything is parsed or read (see {@link SecretScan}). */
-  private static Redactor redactor(String[] args, Function<String, String> environment) {
-    Redactor redactor = new Redactor();
-    SecretScan.beforeParse(redactor, args, environment);
-    return redactor;
+  /**
+   * Starts the run's first pass for secrets ({@link SecretScan}) on a thread of its own. It is the first to use
+   * Jackson, whose initialisation is about as long as picocli's building of the command's model, so the two
+   * overlap on a second core; {@link #awaitScan} waits for it before anything is parsed, read or printed.
+   */
+  private static FutureTask<Void> scan(Redactor redactor, String[] args, Function<String, String> environment) {
+    FutureTask<Void> task = new FutureTask<>(() -> SecretScan.beforeParse(redactor, args, environment), null);
+    Thread thread = new Thread(task, "contract-gate-secret-scan");
+    thread.setDaemon(true);
+    thread.start();
+    return task;
+  }
+
+  /**
+   * Waits for the first pass; false when it failed, and then nothing may be printed but a fixed message: the
+   * redactor may not know every secret yet.
+   */
+  private static boolean awaitScan(FutureTask<Void> scan) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          scan.get();
+          return true;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          return false;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -61,13 +95,13 @@ public final class ContractCli {
    * or an error handler prints goes through it.
    */
   private static int run(PrintWriter rawOut, PrintWriter rawErr, Function<String, String> environment,
-      Redactor redactor, String... args) {
+      Redactor redactor, FutureTask<Void> scan, String... args) {
     Redactor.MaskingWriter maskedOut = redactor.writer(rawOut);
     Redactor.MaskingWriter maskedErr = redactor.writer(rawErr);
     PrintWriter out = maskedOut.printer();
     PrintWriter err = maskedErr.printer();
     try {
-      return execute(out, err, environment, redactor, args);
+      return execute(out, err, environment, redactor, scan, args);
     } finally {
       out.flush();
       err.flush();
@@ -81,8 +115,20 @@ public final class ContractCli {
   }
 
   private static int execute(PrintWriter out, PrintWriter err, Function<String, String> environment,
-      Redactor redactor, String... args) {
-    CommandLine cl = RootCommand.commandLine(out, err, environment, redactor);
+      Redactor redactor, FutureTask<Void> scan, String... args) {
+    CommandLine cl;
+    boolean scanned;
+    try {
+      cl = RootCommand.commandLine(out, err, environment, redactor, args);
+    } finally {
+      scanned = awaitScan(scan); // also before a failure here is printed
+    }
+    if (!scanned) {
+      err.println("Internal error (a bug in contract-gate): the scan of the arguments for secrets failed."
+          + " Report it with the command you ran.");
+      err.flush();
+      return ExitCodes.INTERNAL;
+    }
     Integer unknown = RootCommand.unknownCommand(cl, args);
     if (unknown != null) {
       return unknown;

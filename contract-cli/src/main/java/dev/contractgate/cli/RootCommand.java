@@ -16,23 +16,7 @@ import picocli.CommandLine.Spec;
         "Versioned JSON Schema contracts for every /api/... namespace: lint them, validate responses,"
             + " diff versions, gate deploys.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      DemoCommand.class,
-      VerifyCommand.class,
-      CanDeployCommand.class,
-      CheckHistoryCommand.class,
-      ReleaseCommand.class,
-      RecordDeploymentCommand.class,
-      DeploymentsCommand.class,
-      DiffCommand.class,
-      DriftCommand.class,
-      ImportCommand.class,
-      InferCommand.class,
-      ValidateCommand.class,
-      ListCommand.class,
-      StubCommand.class,
-      CommandLine.HelpCommand.class
-    },
+    // The subcommands are COMMANDS, registered by commandLine: only the one a run names, when it names one.
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:passed: nothing at or above --fail-on",
@@ -50,6 +34,34 @@ import picocli.CommandLine.Spec;
       "Docs: README.md and docs/ in the Contract Gate repository."
     })
 final class RootCommand implements Runnable {
+
+  /**
+   * The subcommands by name, in the order {@code --help} lists them. Building a command's picocli model (its
+   * options, mixins, converters) costs start-up time, so {@link #commandLine(PrintWriter, PrintWriter, Function,
+   * Redactor, String...)} builds only the one a run names; each name must be its class's {@code @Command} name
+   * (RootCommandTest checks).
+   */
+  static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.LinkedHashMap<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("demo", DemoCommand.class);
+    m.put("verify", VerifyCommand.class);
+    m.put("can-deploy", CanDeployCommand.class);
+    m.put("check-history", CheckHistoryCommand.class);
+    m.put("release", ReleaseCommand.class);
+    m.put("record-deployment", RecordDeploymentCommand.class);
+    m.put("deployments", DeploymentsCommand.class);
+    m.put("diff", DiffCommand.class);
+    m.put("drift", DriftCommand.class);
+    m.put("import", ImportCommand.class);
+    m.put("infer", InferCommand.class);
+    m.put("validate", ValidateCommand.class);
+    m.put("list", ListCommand.class);
+    m.put("stub", StubCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(m); // in insertion order
+  }
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -78,17 +90,36 @@ final class RootCommand implements Runnable {
         + spec.subcommands().keySet());
   }
 
+  /** The command line with every subcommand (tests run several command lines on one). */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment,
       Redactor redactor) {
+    return commandLine(out, err, environment, redactor, new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: when the first argument names a command other than {@code help}, only
+   * that command is registered, for nothing else of the line can reach another; otherwise (no arguments, an
+   * option, {@code help}, an unknown word) every command is, so {@code --help}, {@code help COMMAND} and the
+   * usage errors list them all as before.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment,
+      Redactor redactor, String... args) {
     RootCommand root = new RootCommand();
     root.environment = environment;
     root.redactor = redactor;
     CommandLine cl = new CommandLine(root);
+    String named = args.length > 0 && !"help".equals(args[0]) && COMMANDS.containsKey(args[0]) ? args[0] : null;
+    // Registered before the settings below, which picocli applies to the subcommands present at the time.
+    COMMANDS.forEach((name, type) -> {
+      if (named == null || named.equals(name)) {
+        cl.addSubcommand(name, type);
+      }
+    });
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler(RootCommand::handle);
-    cl.setParameterExceptionHandler(RootCommand::handleUsage);
+    cl.setExecutionExceptionHandler(new Failures());
+    cl.setParameterExceptionHandler(new UsageErrors());
     return cl;
   }
 
@@ -98,11 +129,11 @@ final class RootCommand implements Runnable {
    * {@code contract-gate relase --version 1.2.0} looked like a success.
    */
   static Integer unknownCommand(CommandLine cl, String[] args) {
-    if (args.length == 0 || args[0].startsWith("-") || cl.getSubcommands().containsKey(args[0])) {
+    if (args.length == 0 || args[0].startsWith("-") || COMMANDS.containsKey(args[0])) {
       return null;
     }
     String word = args[0];
-    java.util.List<String> names = cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    java.util.List<String> names = COMMANDS.keySet().stream().filter(n -> !n.equals("help")).toList();
     String w = word.toLowerCase(java.util.Locale.ROOT);
     // The nearest names within two edits (a prefix of three letters or more counts as one edit away).
     java.util.function.ToIntFunction<String> away = n -> w.length() >= 3 && n.startsWith(w) ? 1 : distance(w, n);
@@ -138,6 +169,25 @@ final class RootCommand implements Runnable {
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /*
+   * The handlers are named classes, not method references: picocli's interfaces are compiled for Java 5, and a
+   * lambda implementing one links it while the launcher dumps its class-data archive, which keeps it (and
+   * picocli's own implementations) out of the archive and makes every run open the jar to load them.
+   */
+  private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return handleUsage(e, args);
+    }
+  }
+
+  private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+      return handle(e, cl, parsed);
+    }
   }
 
   private static int handleUsage(CommandLine.ParameterException e, String[] args) {

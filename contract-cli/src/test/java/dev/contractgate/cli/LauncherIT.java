@@ -65,11 +65,67 @@ class LauncherIT {
     assertThat(second.out).isEqualTo(plain.out);
     assertThat(second.err).isEqualTo(plain.err);
 
-    // The JVM says where each class came from; our own classes must come from the archive now.
+    // The JVM says where each class came from; our own classes must come from the archive now, and so must
+    // picocli's (compiled for Java 5: only a static archive holds them on Java 17) and the classes that
+    // implement picocli's interfaces.
     Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "list", "--contracts", "classpath:examples");
     assertThat(traced.exit).isZero();
-    assertThat(traced.out.lines().filter(l -> l.contains("dev.contractgate.cli.ContractCli ")))
-        .singleElement().asString().contains("shared objects file (top)");
+    for (String type : List.of("dev.contractgate.cli.ContractCli ", "picocli.CommandLine ",
+        "picocli.CommandLine$Model$CommandSpec ", "dev.contractgate.cli.VersionProvider ",
+        "picocli.CommandLine$IParameterExceptionHandler ", "dev.contractgate.cli.RootCommand$UsageErrors ")) {
+      assertThat(traced.out.lines().filter(l -> l.contains("] " + type))).as(type)
+          .singleElement().asString().contains("source: shared objects file");
+    }
+  }
+
+  @Test
+  void diff_compiles_with_c1_only_unless_java_opts_say_otherwise_and_other_commands_keep_the_default() throws Exception {
+    Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\"}\n");
+    // -XX:+PrintFlagsFinal prints every flag's final value on standard output before the command runs.
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "diff", s1.toString(),
+        s1.toString());
+    assertThat(plain.exit).isZero();
+    assertThat(flag(plain.out, "TieredStopAtLevel")).isEqualTo("1");
+    assertThat(run(Map.of(), "diff", s1.toString(), s1.toString()).exit).isZero();
+    assertThat(archive).exists();
+    Run diff = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "diff", s1.toString(), s1.toString());
+    assertThat(diff.exit).isZero();
+    assertThat(flag(diff.out, "TieredStopAtLevel")).isEqualTo("1");
+    Run restored = run(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), "diff", s1.toString(),
+        s1.toString());
+    assertThat(flag(restored.out, "TieredStopAtLevel")).isEqualTo("4");
+    Run list = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "list", "--contracts", "classpath:examples");
+    assertThat(list.exit).isZero();
+    assertThat(flag(list.out, "TieredStopAtLevel")).isEqualTo("4");
+  }
+
+  private static String flag(String printFlagsFinal, String name) {
+    return printFlagsFinal.lines().map(String::trim).filter(l -> l.matches("\\S+\\s+" + name + "\\s+=.*"))
+        .map(l -> l.replaceAll(".*=\\s*(\\S+).*", "$1")).findFirst().orElse("absent");
+  }
+
+  @Test
+  void a_diff_of_two_schemas_records_and_prints_the_same_report_with_and_without_the_archive() throws Exception {
+    Path s1 = Files.writeString(root.resolve("s1.json"),
+        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\"]}\n");
+    Path s2 = Files.writeString(root.resolve("s2.json"),
+        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}},\"required\":[\"a\"]}\n");
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "diff", s1.toString(), s2.toString());
+    assertThat(plain.exit).isEqualTo(1);
+    assertThat(plain.out).contains("BREAKING response.type.changed").endsWith("\n");
+
+    Run first = run(Map.of(), "diff", s1.toString(), s2.toString());
+    assertThat(archive).exists();
+    Run second = run(Map.of(), "diff", s1.toString(), s2.toString());
+    for (Run r : List.of(first, second)) {
+      assertThat(r.exit).isEqualTo(plain.exit);
+      assertThat(r.out).isEqualTo(plain.out);
+      assertThat(r.err).isEqualTo(plain.err);
+    }
+    try (var files = Files.list(archive.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("no list or archive left behind")
+          .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".classes") || n.endsWith(".probe"));
+    }
   }
 
   @Test
