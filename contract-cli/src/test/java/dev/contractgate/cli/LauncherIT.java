@@ -79,7 +79,7 @@ class LauncherIT {
   }
 
   @Test
-  void diff_compiles_with_c1_only_unless_java_opts_say_otherwise_and_other_commands_keep_the_default() throws Exception {
+  void diff_commands_use_c1_only_unless_java_opts_say_otherwise_and_others_keep_the_default() throws Exception {
     Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\"}\n");
     // -XX:+PrintFlagsFinal prints every flag's final value on standard output before the command runs.
     Run plain = run(Map.of("CONTRACT_GATE_CDS", "0", "JAVA_OPTS", "-XX:+PrintFlagsFinal"), "diff", s1.toString(),
@@ -97,6 +97,9 @@ class LauncherIT {
     Run list = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "list", "--contracts", "classpath:examples");
     assertThat(list.exit).isZero();
     assertThat(flag(list.out, "TieredStopAtLevel")).isEqualTo("4");
+    Run history = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "check-history", "--contracts",
+        "classpath:examples");
+    assertThat(flag(history.out, "TieredStopAtLevel")).as(history.err).isEqualTo("1");
   }
 
   private static String flag(String printFlagsFinal, String name) {

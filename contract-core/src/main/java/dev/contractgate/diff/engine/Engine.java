@@ -101,7 +101,6 @@ public final class Engine {
    */
   public static Batch compareAll(Function<String, JsonNode> oldDocs, Function<String, JsonNode> newDocs,
       List<Job> jobs, DiffPolicy policy, Stats stats) {
-    long started = System.nanoTime();
     Side so = new Side("old", oldDocs);
     Side sn = new Side("new", newDocs);
     Engine e = new Engine(so, sn, policy);
@@ -132,7 +131,6 @@ public final class Engine {
     }
     List<DiffResult> results = new ArrayList<>();
     stats.secondOpinionInstances = 0;
-    e.secondOpinion.engineNanos = System.nanoTime() - started;
     for (int i = 0; i < jobs.size(); i++) {
       results.add(e.result(roots.get(i), jobs.get(i), i, perJob.get(i)));
       stats.secondOpinionInstances += results.get(i).secondOpinionInstances();

@@ -20,24 +20,24 @@ final class SecondOpinion {
   /** Time per comparison at most. */
   static final long NANOS_PER_COMPARISON = 400_000_000L;
   /** Instances per run (one {@link Engine#compareAll} batch) at most. */
-  static final int MAX_PER_RUN = 3_000;
-  /** Time per run at most. */
-  static final long NANOS_PER_RUN = 3_000_000_000L;
+  static final int MAX_PER_RUN = 400;
   /**
-   * After the first search of a run, the run's searches together (generating instances, loading validators,
-   * validating) may take this share of the time the engine itself took for the run ({@link #engineNanos}),
-   * or {@link #NANOS_PER_RUN_FLOOR}, whichever is more: the endpoints of a large description pair each get a
-   * search, and without it they added 260 % to its diff (issue 14, cost).
+   * Searches per run at most: each loads the validators of its roots. The endpoints of a large description
+   * pair each get a search where they differ, and without a bound the searches added 260 % to its diff
+   * (issue 14, cost). A count, not a share of time: the same inputs get the same verdicts on every machine
+   * (a time share made the instances tried, and so possibly a counter-witness, depend on the machine's load).
    */
-  static final double RUN_SHARE = 0.10;
-  static final long NANOS_PER_RUN_FLOOR = 100_000_000L;
+  static final int MAX_SEARCHES_PER_RUN = 64;
+  /**
+   * A safety net for inputs whose instances are pathologically slow to validate; on sane inputs the counts
+   * above bind long before it.
+   */
+  static final long NANOS_PER_RUN = 3_000_000_000L;
   /** Property names collected from both versions to try on every object. */
   static final int MAX_NAMES = 24;
 
   private int runInstances;
   private int searches;
-  /** What the engine took for the run before the searches; set by {@link Engine}, 0 when unknown. */
-  long engineNanos;
   /**
    * Per run: both are properties of the two document sets, not of a comparison's roots, and walking every
    * document again for each endpoint of a large description cost seconds (issue 14, cost).
@@ -84,20 +84,13 @@ final class SecondOpinion {
     return false;
   }
 
-  /** The time the run's searches may take: see {@link #RUN_SHARE}; the first search is bounded on its own. */
-  private long runBudget() {
-    if (searches == 0) {
-      return NANOS_PER_RUN;
-    }
-    return Math.min(NANOS_PER_RUN, Math.max(NANOS_PER_RUN_FLOOR, (long) (RUN_SHARE * engineNanos)));
-  }
-
   /** What one search found: instances tried, and a value new accepts and old rejects (or the reverse). */
   record Outcome(int tried, JsonNode newOnly, JsonNode oldOnly) {}
 
   Outcome search(Side so, Side sn, Pair root, Witnesses w, boolean formats, boolean wantNewOnly,
       boolean wantOldOnly) {
-    if (!wantNewOnly && !wantOldOnly || runInstances >= MAX_PER_RUN || runNanos >= runBudget()) {
+    if (!wantNewOnly && !wantOldOnly || runInstances >= MAX_PER_RUN || searches >= MAX_SEARCHES_PER_RUN
+        || runNanos >= NANOS_PER_RUN) {
       return new Outcome(0, null, null);
     }
     long start = System.nanoTime();
@@ -139,7 +132,7 @@ final class SecondOpinion {
       t0 = System.nanoTime();
       for (JsonNode c : candidates) {
         if (tried >= limit || System.nanoTime() - t0 > NANOS_PER_COMPARISON
-            || runNanos + (System.nanoTime() - (searches == 0 ? t0 : start)) > runBudget()) {
+            || runNanos + (System.nanoTime() - start) > NANOS_PER_RUN) {
           break;
         }
         tried++;
@@ -159,8 +152,7 @@ final class SecondOpinion {
       // a schema the generator or the validator cannot handle gets no second opinion; the verdict stands
     } finally {
       runInstances += tried;
-      // the first search counts from its loop (deterministic on its own); later ones count everything
-      runNanos += System.nanoTime() - (searches == 0 ? t0 : start);
+      runNanos += System.nanoTime() - start;
       searches++;
     }
     return new Outcome(tried, newOnly, oldOnly);
