@@ -162,8 +162,10 @@ public final class VendorPeerReport {
     tools.add(new Tool("contract-gate", List.of(java, "-Xmx512m", "-jar", jar.toString(), "diff", oldFile, newFile,
         "--format", "json", "-q")));
     if (jsa != null) {
-      tools.add(new Tool("contract-gate + class-data archive", List.of(java, "-XX:SharedArchiveFile=" + jsa,
-          "-Xlog:cds*=off", "-Xmx512m", "-jar", jar.toString(), "diff", oldFile, newFile, "--format", "json", "-q")));
+      // as users run it: the repository's launcher (its static class-data archive, C1 only for diff), with the
+      // same heap as the others
+      tools.add(new Tool("./contract-gate (launcher)", List.of("/usr/bin/env", "JAVA_OPTS=-Xmx512m",
+          launcher(jar).toString(), "diff", oldFile, newFile, "--format", "json", "-q")));
     }
     tools.add(new Tool("openapi-diff", List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         VendorPeerReport.class.getName(), "peer", oldFile, newFile)));
@@ -176,18 +178,25 @@ public final class VendorPeerReport {
    */
   private static Path recordArchive(Path jar, Path dir, String oldFile, String newFile, long timeout)
       throws IOException, InterruptedException {
-    Path jsa = dir.resolve("contract-gate.jsa");
+    Path jsa = Path.of(jar.toString().replaceAll("\\.jar$", ".jsa"));
     if (Files.isRegularFile(jsa) && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(jar)) > 0) {
       return jsa;
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds*=off", "-Xmx512m", "-jar",
-        jar.toString(), "diff", oldFile, newFile, "--format", "json", "-q")
+    if (!Files.isExecutable(launcher(jar))) {
+      return null;
+    }
+    // the launcher's first run without JAVA_OPTS records its archive next to the jar
+    Process p = new ProcessBuilder(launcher(jar).toString(), "diff", oldFile, newFile, "--format", "json", "-q")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
       kill(p);
     }
     return Files.isRegularFile(jsa) && Files.size(jsa) > 0 ? jsa : null;
+  }
+
+  /** The repository's launcher for {@code contract-cli/target/contract-gate.jar}. */
+  private static Path launcher(Path jar) {
+    return jar.getParent().getParent().getParent().resolve("contract-gate");
   }
 
   /** Runs one command under {@code /usr/bin/time} (wall, CPU and peak RSS of the JVM). */
