@@ -99,17 +99,31 @@ final class Redactor {
 
   String apply(String text) {
     List<String> s = secrets;
-    return s.isEmpty() || text == null ? text : Redaction.maskSecrets(text, s, MASK);
+    String masked = s.isEmpty() || text == null ? text : Redaction.maskSecrets(text, s, MASK);
+    return withoutUserInfo(masked);
   }
+
+  /**
+   * The user-info of every URL in {@code text} masked ({@code https://user:pw@host} → {@code https://***@host}),
+   * whoever wrote it: a secret can come from an input file the scan never saw (a remote {@code $ref} quoted in
+   * an error, a server URL in a description), not only from the arguments and token variables learnt above.
+   */
+  static String withoutUserInfo(String text) {
+    if (text == null || text.indexOf("://") < 0 || text.indexOf('@') < 0) {
+      return text;
+    }
+    return USER_INFO.matcher(text).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(MASK) + "@");
+  }
+
+  /** A scheme's {@code //}, then user-info up to the last {@code @} before the host (a password may hold one). */
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"'<>]+@");
 
   /**
    * Every text of the report masked, before a renderer escapes it (Markdown, HTML and JSON escape characters
    * a token may hold, and the escaped form would no longer match).
    */
   Report apply(Report report) {
-    if (secrets.isEmpty()) {
-      return report;
-    }
     List<Report.Entry> entries = report.entries().stream().map(e -> new Report.Entry(apply(e.group()), apply(e.name()),
         e.status(), apply(e.summary()), e.findings().stream().map(this::apply).toList(), e.millis())).toList();
     Report.Meta m = report.meta();

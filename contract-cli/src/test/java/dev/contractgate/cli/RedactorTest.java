@@ -21,6 +21,32 @@ class RedactorTest {
       ContractRegistry.loadClasspath(ContractRegistry.DEFAULT_CLASSPATH_ROOT, null);
 
   @Test
+  void should_mask_the_user_info_of_any_url_it_never_learnt() {
+    Redactor redactor = new Redactor();
+    assertThat(redactor.apply("but was : \"https://user:s3cr3t@evil.example/x.json\": a remote reference"))
+        .isEqualTo("but was : \"https://***@evil.example/x.json\": a remote reference");
+    // a password holding '@', a token alone, several URLs on a line, a scheme with '+'
+    assertThat(redactor.apply("see git+ssh://TOKEN@host/repo and https://u:p@ss@h.example?q=1"))
+        .isEqualTo("see git+ssh://***@host/repo and https://***@h.example?q=1");
+    // no user-info, an e-mail address, a path holding '@': unchanged
+    String plain = "https://api.example/v1/users/a@b.example and ops@example.org";
+    assertThat(redactor.apply(plain)).isEqualTo(plain);
+  }
+
+  @Test
+  void should_mask_url_user_info_in_a_diff_error_from_an_input_file(@TempDir Path dir) throws IOException {
+    String spec = "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths:\n  /a:\n    get:\n      responses:"
+        + " {'200': {description: ok, content: {application/json: {schema:"
+        + " {$ref: 'https://user:s3cr3t@evil.example/x.json'}}}}}\n";
+    Path old = Files.writeString(dir.resolve("old.yaml"), spec);
+    Path now = Files.writeString(dir.resolve("new.yaml"), spec.replace("1.0.0", "2.0.0"));
+    CliRun run = CliRun.run("diff", old.toString(), now.toString());
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("a remote reference").contains("https://***@evil.example/x.json");
+    assertThat(run.all()).doesNotContain("s3cr3t").doesNotContain("user:");
+  }
+
+  @Test
   void should_mask_whole_and_truncated_tokens() {
     // GIVEN a long token, as a JWT would be
     String token = "eyJhbGciOiJIUzI1NiJ9.payload-payload-payload-payload-payload-payload.signature-xyz";
