@@ -109,15 +109,8 @@ final class Redactor {
    * an error, a server URL in a description), not only from the arguments and token variables learnt above.
    */
   static String withoutUserInfo(String text) {
-    if (text == null || text.indexOf("://") < 0 || text.indexOf('@') < 0) {
-      return text;
-    }
-    return USER_INFO.matcher(text).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(MASK) + "@");
+    return Redaction.maskUrlUserInfo(text, MASK);
   }
-
-  /** A scheme's {@code //}, then user-info up to the last {@code @} before the host (a password may hold one). */
-  private static final java.util.regex.Pattern USER_INFO =
-      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"'<>]+@");
 
   /**
    * Every text of the report masked, before a renderer escapes it (Markdown, HTML and JSON escape characters

@@ -272,6 +272,14 @@ public final class Redaction {
   }
 
   /**
+   * {@code text} with the user-info of every URL in it replaced by {@code mask}, whether or not it was
+   * learnt as a secret ({@code https://user:pw@host} → {@code https://***@host}).
+   */
+  public static String maskUrlUserInfo(String text, String mask) {
+    return dev.contractgate.registry.Refs.maskUserInfo(text, mask);
+  }
+
+  /**
    * Replaces every secret value in {@code text} with {@code mask}: the one mechanism behind the command's
    * output and the JUnit failure messages. What is masked:
    *

@@ -202,15 +202,8 @@ public final class ContractException extends RuntimeException {
      * and an exception message must not carry a secret to wherever it is logged.
      */
     public Builder butWas(String actual) {
-      this.actual = withoutUserInfo(orEmpty(actual));
+      this.actual = Refs.maskUserInfo(orEmpty(actual), "***");
       return this;
-    }
-
-    private static final java.util.regex.Pattern USER_INFO =
-        java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"'<>]+@");
-
-    private static String withoutUserInfo(String s) {
-      return s.indexOf("://") < 0 || s.indexOf('@') < 0 ? s : USER_INFO.matcher(s).replaceAll("$1***@");
     }
 
     public Builder hint(String hint) {

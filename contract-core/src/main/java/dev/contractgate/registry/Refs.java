@@ -55,6 +55,22 @@ public final class Refs {
     return false;
   }
 
+  /** A scheme's {@code //}, then user-info up to the last {@code @} before the host (a password may hold one). */
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"'<>]+@");
+
+  /**
+   * {@code text} with the user-info of every URL in it replaced by {@code mask}
+   * ({@code https://user:pw@host} → {@code https://***@host}); e-mail addresses and URLs without user-info
+   * are left alone.
+   */
+  public static String maskUserInfo(String text, String mask) {
+    if (text == null || text.indexOf("://") < 0 || text.indexOf('@') < 0) {
+      return text;
+    }
+    return USER_INFO.matcher(text).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(mask) + "@");
+  }
+
   private static boolean isAsciiLetter(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
