@@ -189,55 +189,23 @@ final class Settled {
       List<Places> out) {
     // Without $id inside the value, every reference in it resolves against the base of the value's own place,
     // so each is resolved from there and no pointer is built per node.
-    Deque<JsonNode> wa = new ArrayDeque<>();
-    Deque<JsonNode> wb = new ArrayDeque<>();
-    wa.push(a);
-    wb.push(b);
-    int seen = 0;
-    while (!wa.isEmpty()) {
-      JsonNode x = wa.pop();
-      JsonNode y = wb.pop();
-      if (++seen > budget || x.getNodeType() != y.getNodeType()) {
-        return false;
+    return same(a, b, budget, (k, xv, yv) -> {
+      if (SCOPE_KEYWORDS.contains(k)) {
+        return UNEQUAL;
       }
-      if (x.isObject()) {
-        if (x.size() != y.size()) {
-          return false;
-        }
-        for (var e : x.properties()) {
-          String k = e.getKey();
-          JsonNode yv = y.get(k);
-          if (yv == null || SCOPE_KEYWORDS.contains(k)) {
-            return false;
-          }
-          JsonNode xv = e.getValue();
-          if (k.equals("$ref") && xv.isString()) {
-            if (!yv.isString() || !yv.stringValue().equals(xv.stringValue())) {
-              return false;
-            }
-            try {
-              out.add(new Places(so.resolveRef(lo, xv.stringValue()), sn.resolveRef(ln, xv.stringValue())));
-            } catch (RuntimeException ex) {
-              return false;
-            }
-            continue;
-          }
-          wa.push(xv);
-          wb.push(yv);
-        }
-      } else if (x.isArray()) {
-        if (x.size() != y.size()) {
-          return false;
-        }
-        for (int i = 0; i < x.size(); i++) {
-          wa.push(x.get(i));
-          wb.push(y.get(i));
-        }
-      } else if (!x.equals(y)) {
-        return false;
+      if (!k.equals("$ref") || !xv.isString()) {
+        return DATA;
       }
-    }
-    return true;
+      if (!yv.isString() || !yv.stringValue().equals(xv.stringValue())) {
+        return UNEQUAL;
+      }
+      try {
+        out.add(new Places(so.resolveRef(lo, xv.stringValue()), sn.resolveRef(ln, xv.stringValue())));
+      } catch (RuntimeException ex) {
+        return UNEQUAL;
+      }
+      return HANDLED;
+    });
   }
 
   /** Keywords that change where references lead; rule 3 leaves values holding them to planning. */
@@ -307,11 +275,30 @@ final class Settled {
     return out;
   }
 
+  /** What a walk of {@link #same} does with one member of an object: see {@link #DATA} and the others. */
+  private interface Members {
+    int judge(String key, JsonNode x, JsonNode y);
+  }
+
+  /** Compare the two values as JSON, node for node. */
+  private static final int DATA = 0;
+  /** The member was judged equal on its own terms (a reference the caller follows). */
+  private static final int HANDLED = 1;
+  /** The member makes the two unequal for the rule at hand. */
+  private static final int UNEQUAL = 2;
+
+  private static final java.util.Set<String> REFERENCES = java.util.Set.of("$ref", "$dynamicRef", "$recursiveRef");
+
   /**
    * Node-for-node equality, iterative; with {@code refsAllowed} false, a reference anywhere makes it false.
    * False as well once more than {@code budget} nodes were compared.
    */
   static boolean same(JsonNode a, JsonNode b, boolean refsAllowed, int budget) {
+    return same(a, b, budget, refsAllowed ? (k, x, y) -> DATA : (k, x, y) -> REFERENCES.contains(k) ? UNEQUAL : DATA);
+  }
+
+  /** The one equality walk of the rules: node for node, each object member first judged by {@code members}. */
+  private static boolean same(JsonNode a, JsonNode b, int budget, Members members) {
     Deque<JsonNode> wa = new ArrayDeque<>();
     Deque<JsonNode> wb = new ArrayDeque<>();
     wa.push(a);
@@ -320,10 +307,7 @@ final class Settled {
     while (!wa.isEmpty()) {
       JsonNode x = wa.pop();
       JsonNode y = wb.pop();
-      if (++seen > budget) {
-        return false;
-      }
-      if (x.getNodeType() != y.getNodeType()) {
+      if (++seen > budget || x.getNodeType() != y.getNodeType()) {
         return false;
       }
       if (x.isObject()) {
@@ -331,16 +315,18 @@ final class Settled {
           return false;
         }
         for (var e : x.properties()) {
-          String k = e.getKey();
-          if (!refsAllowed && (k.equals("$ref") || k.equals("$dynamicRef") || k.equals("$recursiveRef"))) {
-            return false;
-          }
-          JsonNode yv = y.get(k);
+          JsonNode yv = y.get(e.getKey());
           if (yv == null) {
             return false;
           }
-          wa.push(e.getValue());
-          wb.push(yv);
+          int verdict = members.judge(e.getKey(), e.getValue(), yv);
+          if (verdict == UNEQUAL) {
+            return false;
+          }
+          if (verdict == DATA) {
+            wa.push(e.getValue());
+            wb.push(yv);
+          }
         }
       } else if (x.isArray()) {
         if (x.size() != y.size()) {
