@@ -253,7 +253,6 @@ final class Side {
     return cur;
   }
 
-  /** Where {@code ref}, held at {@code holder}, points; throws what {@link dev.contractgate.registry.SchemaIds#resolve} throws. */
   /** Per file: {@link DocumentFacts}, each document read once for them. */
   private final Map<String, DocumentFacts> facts = new HashMap<>();
 
@@ -268,36 +267,9 @@ final class Side {
     return f;
   }
 
-  /**
-   * Does ahead what a batch of comparisons asks of this side first, so that the two sides can do it at the
-   * same time, each on a thread of its own (see {@code Engine#compareAll}): the normal form of every root,
-   * in the order of the comparisons (the order the comparisons read them in), then the facts and the
-   * reference index of every document the roots reach. Touches nothing but this side; never throws (what
-   * fails here fails again, and is reported, when the comparison asks for it).
-   */
-  void prepare(List<SourceLocation> roots) {
-    for (SourceLocation r : roots) {
-      try {
-        at(r);
-      } catch (RuntimeException e) {
-        // reported by the comparison
-      }
-    }
-    Deque<String> todo = new ArrayDeque<>(files.keySet());
-    Set<String> seen = new HashSet<>(todo);
-    while (!todo.isEmpty()) {
-      String f = todo.poll();
-      try {
-        for (String next : facts(f).files()) {
-          if (seen.add(next)) {
-            todo.add(next);
-          }
-        }
-        ids.prepare(f);
-      } catch (RuntimeException e) {
-        // reported by the comparison
-      }
-    }
+  /** Builds the reference index of {@code file} now (see {@link Engine#compareAll}). */
+  void index(String file) {
+    ids.prepare(file);
   }
 
   /** Whether {@code defs} is the top-level definitions object of a document read here with no $id or anchor. */
@@ -311,6 +283,7 @@ final class Side {
     return false;
   }
 
+  /** Where {@code ref}, held at {@code holder}, points; throws what {@link dev.contractgate.registry.SchemaIds#resolve} throws. */
   SourceLocation resolveRef(SourceLocation holder, String ref) {
     return ids.resolve(holder, ref);
   }
