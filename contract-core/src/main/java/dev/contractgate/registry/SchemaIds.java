@@ -152,6 +152,14 @@ public final class SchemaIds {
     return new SourceLocation(file, anchored);
   }
 
+  /**
+   * Records that {@code file} has no {@code $id} and no anchor anywhere, as its reader already knows: its
+   * references resolve by path, and it is not read again for an index.
+   */
+  public void plain(String file) {
+    indexes.putIfAbsent(file, new Index(file));
+  }
+
   /** Reads {@code file} into its index now, not on the first reference resolved from it. */
   public void prepare(String file) {
     index(file);

@@ -19,19 +19,23 @@ import tools.jackson.databind.JsonNode;
  * @param deep whether a value sits more than {@link #MAX_DEPTH} levels down (the document is level 1)
  * @param foreign whether some object has a boolean {@code nullable}, {@code exclusiveMinimum} or
  *     {@code exclusiveMaximum}
+ * @param scoped whether an {@code $id}, {@code id} or anchor is written anywhere (data included: a document
+ *     without any needs no reference index)
  * @param files the tree-relative files its references name, other than itself, in order of their names
  */
-record DocumentFacts(boolean deep, boolean foreign, List<String> files) {
+record DocumentFacts(boolean deep, boolean foreign, boolean scoped, List<String> files) {
 
   /** Levels the validator and the serializer may recurse through. */
   static final int MAX_DEPTH = 300;
 
   private static final Set<String> FOREIGN = Set.of("nullable", "exclusiveMinimum", "exclusiveMaximum");
   private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef", "$recursiveRef");
+  private static final Set<String> SCOPES = Set.of("$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor");
 
   static DocumentFacts of(String file, JsonNode doc) {
     boolean deep = false;
     boolean foreign = false;
+    boolean scoped = false;
     Set<String> files = new TreeSet<>();
     ArrayDeque<JsonNode> nodes = new ArrayDeque<>();
     ArrayDeque<Integer> levels = new ArrayDeque<>();
@@ -52,6 +56,8 @@ record DocumentFacts(boolean deep, boolean foreign, List<String> files) {
             levels.push(level + 1);
           } else if (v.isBoolean()) {
             foreign |= FOREIGN.contains(e.getKey());
+          } else if (v.isString() && SCOPES.contains(e.getKey())) {
+            scoped = true;
           } else if (v.isString() && REFERENCES.contains(e.getKey()) && !v.stringValue().startsWith("#")) {
             try {
               String other = Refs.resolve(SourceLocation.of(file), v.stringValue()).file();
@@ -72,6 +78,6 @@ record DocumentFacts(boolean deep, boolean foreign, List<String> files) {
         }
       }
     }
-    return new DocumentFacts(deep, foreign, List.copyOf(files));
+    return new DocumentFacts(deep, foreign, scoped, List.copyOf(files));
   }
 }

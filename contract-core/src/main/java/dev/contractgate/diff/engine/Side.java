@@ -261,15 +261,22 @@ final class Side {
     DocumentFacts f = facts.get(file);
     if (f == null) {
       JsonNode doc = files.containsKey(file) ? files.get(file) : documents.apply(file);
-      f = doc == null ? new DocumentFacts(false, false, List.of()) : DocumentFacts.of(file, doc);
+      f = doc == null ? new DocumentFacts(false, false, false, List.of()) : DocumentFacts.of(file, doc);
       facts.put(file, f);
     }
     return f;
   }
 
-  /** Builds the reference index of {@code file} now (see {@link Engine#compareAll}). */
+  /**
+   * Builds the reference index of {@code file} now (see {@link Engine#compareAll}); of a document without any
+   * {@code $id} or anchor, the empty one, without reading it again.
+   */
   void index(String file) {
-    ids.prepare(file);
+    if (facts(file).scoped()) {
+      ids.prepare(file);
+    } else {
+      ids.plain(file);
+    }
   }
 
   /** Whether {@code defs} is the top-level definitions object of a document read here with no $id or anchor. */

@@ -69,11 +69,23 @@ class DocumentFactsTest {
     assertThat(facts.files()).containsExactly("schemas/addresses.json", "schemas/common/money.json");
     assertThat(facts.deep()).isFalse();
     assertThat(facts.foreign()).isFalse();
+    assertThat(facts.scoped()).isFalse();
   }
 
   @Test
   void a_boolean_or_empty_document_has_no_facts() throws Exception {
-    assertThat(DocumentFacts.of("a.json", JSON.readTree("true"))).isEqualTo(new DocumentFacts(false, false, List.of()));
-    assertThat(DocumentFacts.of("a.json", JSON.readTree("{}"))).isEqualTo(new DocumentFacts(false, false, List.of()));
+    assertThat(DocumentFacts.of("a.json", JSON.readTree("true"))).isEqualTo(new DocumentFacts(false, false, false, List.of()));
+    assertThat(DocumentFacts.of("a.json", JSON.readTree("{}"))).isEqualTo(new DocumentFacts(false, false, false, List.of()));
+  }
+
+  @Test
+  void an_id_or_anchor_anywhere_makes_a_document_scoped() throws Exception {
+    for (String keyword : List.of("$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor")) {
+      JsonNode doc = JSON.readTree("{\"$defs\": {\"A\": {\"items\": [{\"" + keyword + "\": \"x\"}]}}}");
+      assertThat(DocumentFacts.of("a.json", doc).scoped()).as(keyword).isTrue();
+    }
+    // a property named "id" is a schema, not a string
+    assertThat(DocumentFacts.of("a.json", JSON.readTree("{\"properties\": {\"id\": {\"type\": \"string\"}}}"))
+        .scoped()).isFalse();
   }
 }
