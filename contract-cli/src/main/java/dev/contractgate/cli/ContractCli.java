@@ -57,7 +57,7 @@ public final class ContractCli {
 
   /**
    * Whether the run is a command that reads contracts or inputs (and so builds Jackson's first mapper), not
-   * help, a version or a usage error.
+   * help or an unknown command. ({@code --version} after a command name is an option of its own: release's.)
    */
   static boolean readsInput(String[] args) {
     if (args.length == 0 || "help".equals(args[0]) || !RootCommand.COMMANDS.containsKey(args[0])) {
@@ -67,7 +67,7 @@ public final class ContractCli {
       if ("--".equals(a)) {
         break;
       }
-      if ("-h".equals(a) || "--help".equals(a) || "-V".equals(a) || "--version".equals(a)) {
+      if ("-h".equals(a) || "--help".equals(a)) {
         return false;
       }
     }
