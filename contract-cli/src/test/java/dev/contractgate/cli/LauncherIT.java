@@ -174,6 +174,24 @@ class LauncherIT {
   }
 
   @Test
+  void a_diff_with_the_archive_never_opens_the_jar_and_says_nothing_on_standard_error() throws Exception {
+    Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\"}\n");
+    Path s2 = Files.writeString(root.resolve("s2.json"), "{\"type\":\"integer\"}\n");
+    assertThat(run(Map.of(), "diff", s1.toString(), s2.toString()).exit).isEqualTo(1);
+    assertThat(archive).exists();
+    // Opening the jar (reading the index of its 15,000 entries) cost ~20 ms of every run: picocli asked for
+    // Groovy's Closure class and SLF4J searched for a provider (ContractCli.main). The JVM logs the classes it
+    // loads; the jar's reader is among them only when something opened a jar.
+    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "diff", s1.toString(), s2.toString());
+    assertThat(traced.exit).isEqualTo(1);
+    assertThat(traced.out).contains("BREAKING response.type.changed", "source: shared objects file")
+        .doesNotContain("java.util.zip.ZipFile$Source ", "URLClassPath$JarLoader ");
+    assertThat(traced.err).isEmpty();
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "diff", s1.toString(), s2.toString());
+    assertThat(plain.err).as("no note from SLF4J about its provider").isEmpty();
+  }
+
+  @Test
   void an_archive_that_does_not_match_the_jar_is_ignored_silently() throws Exception {
     Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "list", "--contracts", "classpath:examples");
     assertThat(run(Map.of(), "list", "--contracts", "classpath:examples").exit).isZero();
