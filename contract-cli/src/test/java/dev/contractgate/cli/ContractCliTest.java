@@ -23,6 +23,23 @@ class ContractCliTest {
   static final String SAMPLES = "../contracts/src/test/resources/samples/invalid/";
 
   @Nested
+  class Start_up {
+
+    @Test
+    void jacksons_mapper_is_built_ahead_only_for_a_command_that_reads_inputs() {
+      assertThat(ContractCli.readsInput(new String[] {"diff", "a.json", "b.json"})).isTrue();
+      assertThat(ContractCli.readsInput(new String[] {"release", "--version", "1.2.0"})).isTrue();
+      assertThat(ContractCli.readsInput(new String[] {"diff", "--", "--help"})).as("a file named --help").isTrue();
+      assertThat(ContractCli.readsInput(new String[] {})).isFalse();
+      assertThat(ContractCli.readsInput(new String[] {"--help"})).isFalse();
+      assertThat(ContractCli.readsInput(new String[] {"help", "diff"})).isFalse();
+      assertThat(ContractCli.readsInput(new String[] {"diff", "-h"})).isFalse();
+      assertThat(ContractCli.readsInput(new String[] {"list", "--help"})).isFalse();
+      assertThat(ContractCli.readsInput(new String[] {"relase", "--version", "1.2.0"})).isFalse();
+    }
+  }
+
+  @Nested
   class Unknown_command {
 
     @Test

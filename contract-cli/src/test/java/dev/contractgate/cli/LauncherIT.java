@@ -102,6 +102,48 @@ class LauncherIT {
     assertThat(flag(history.out, "TieredStopAtLevel")).as(history.err).isEqualTo("1");
   }
 
+  @Test
+  void the_archive_serves_a_diff_although_the_first_run_after_the_build_was_the_help() throws Exception {
+    assertThat(run(Map.of(), "--help").exit).isZero();
+    assertThat(archive).exists();
+    Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\",\"maxLength\":5}\n");
+    Path s2 = Files.writeString(root.resolve("s2.json"), "{\"type\":\"integer\"}\n");
+    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "diff", s1.toString(), s2.toString());
+    assertThat(traced.exit).as(traced.err).isEqualTo(1);
+    // the classes of the engine, the OpenAPI import and the reports were recorded by the training run
+    for (String type : List.of("dev.contractgate.cli.DiffCommand ", "dev.contractgate.diff.engine.Engine ",
+        "dev.contractgate.diff.engine.Planner ", "dev.contractgate.openapi.OpenApiImport ",
+        "dev.contractgate.report.TextRenderer ")) {
+      assertThat(traced.out.lines().filter(l -> l.contains("] " + type))).as(type)
+          .singleElement().asString().contains("source: shared objects file");
+    }
+    try (var files = Files.list(archive.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("no training list left behind")
+          .noneMatch(n -> n.endsWith(".training") || n.endsWith(".classes"));
+    }
+  }
+
+  @Test
+  void diff_commands_collect_with_the_parallel_collector_unless_java_opts_pick_one() throws Exception {
+    Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\"}\n");
+    Run parallel = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "diff", s1.toString(), s1.toString());
+    assertThat(parallel.exit).isZero();
+    assertThat(flag(parallel.out, "UseParallelGC")).isEqualTo("true");
+    assertThat(flag(parallel.out, "UsePerfData")).isEqualTo("false");
+    // a collector of the user's own: two collectors would stop the JVM from starting
+    Run g1 = run(Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintFlagsFinal"), "diff", s1.toString(), s1.toString());
+    assertThat(g1.exit).as(g1.err).isZero();
+    assertThat(flag(g1.out, "UseG1GC")).isEqualTo("true");
+    assertThat(flag(g1.out, "UseParallelGC")).isEqualTo("false");
+    Run serial = run(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -XX:+PrintFlagsFinal"), "diff", s1.toString(),
+        s1.toString());
+    assertThat(serial.exit).as(serial.err).isZero();
+    assertThat(flag(serial.out, "UseSerialGC")).isEqualTo("true");
+    // long runs keep the JVM's default collector
+    Run list = run(Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "list", "--contracts", "classpath:examples");
+    assertThat(flag(list.out, "UseParallelGC")).isEqualTo("false");
+  }
+
   private static String flag(String printFlagsFinal, String name) {
     return printFlagsFinal.lines().map(String::trim).filter(l -> l.matches("\\S+\\s+" + name + "\\s+=.*"))
         .map(l -> l.replaceAll(".*=\\s*(\\S+).*", "$1")).findFirst().orElse("absent");
@@ -129,6 +171,24 @@ class LauncherIT {
       assertThat(files.map(p -> p.getFileName().toString())).as("no list or archive left behind")
           .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".classes") || n.endsWith(".probe"));
     }
+  }
+
+  @Test
+  void a_diff_with_the_archive_never_opens_the_jar_and_says_nothing_on_standard_error() throws Exception {
+    Path s1 = Files.writeString(root.resolve("s1.json"), "{\"type\":\"string\"}\n");
+    Path s2 = Files.writeString(root.resolve("s2.json"), "{\"type\":\"integer\"}\n");
+    assertThat(run(Map.of(), "diff", s1.toString(), s2.toString()).exit).isEqualTo(1);
+    assertThat(archive).exists();
+    // Opening the jar (reading the index of its 15,000 entries) cost ~20 ms of every run: picocli asked for
+    // Groovy's Closure class and SLF4J searched for a provider (ContractCli.main). The JVM logs the classes it
+    // loads; the jar's reader is among them only when something opened a jar.
+    Run traced = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info"), "diff", s1.toString(), s2.toString());
+    assertThat(traced.exit).isEqualTo(1);
+    assertThat(traced.out).contains("BREAKING response.type.changed", "source: shared objects file")
+        .doesNotContain("java.util.zip.ZipFile$Source ", "URLClassPath$JarLoader ");
+    assertThat(traced.err).isEmpty();
+    Run plain = run(Map.of("CONTRACT_GATE_CDS", "0"), "diff", s1.toString(), s2.toString());
+    assertThat(plain.err).as("no note from SLF4J about its provider").isEmpty();
   }
 
   @Test

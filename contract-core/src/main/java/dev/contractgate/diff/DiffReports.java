@@ -18,7 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class DiffReports {
 
-  private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  /** Built on first use, by a report's first fragment (a diff without findings needs none). */
+  private static final class Pretty {
+    static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  }
+
   static final int MAX_FRAGMENT_CHARS = 4000;
 
   private DiffReports() {}
@@ -237,7 +241,7 @@ public final class DiffReports {
     if (node.isMissingNode()) {
       return "";
     }
-    String text = PRETTY.writeValueAsString(node);
+    String text = Pretty.MAPPER.writeValueAsString(node);
     return text.length() <= MAX_FRAGMENT_CHARS ? text : text.substring(0, MAX_FRAGMENT_CHARS) + "\n... (truncated)";
   }
 

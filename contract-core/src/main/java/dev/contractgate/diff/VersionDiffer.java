@@ -147,7 +147,8 @@ public final class VersionDiffer {
       Endpoint n = remaining.remove(o.id());
       if (n == null) {
         // Same route under a new id is a rename in the contract, not a change on the wire.
-        n = remaining.values().stream().filter(x -> route(x).equals(route(o))).findFirst().orElse(null);
+        String route = route(o);
+        n = remaining.values().stream().filter(x -> route(x).equals(route)).findFirst().orElse(null);
         if (n != null) {
           remaining.remove(n.id());
         }
@@ -447,8 +448,10 @@ public final class VersionDiffer {
 
   /** The path as a client sees it: renaming a path parameter ({@code {id}} to {@code {orderId}}) changes nothing. */
   private static String wirePath(Endpoint e) {
-    return e.path().replaceAll("\\{[^}]*}", "{}");
+    return PATH_PARAMETER.matcher(e.path()).replaceAll("{}");
   }
+
+  private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{[^}]*}");
 
   private static String media(String contentType) {
     int semi = contentType.indexOf(';');

@@ -137,7 +137,7 @@ final class OpenApiConverter {
       if (e.isEmpty()) {
         continue;
       }
-      String route = e.get().method() + " " + rel.replaceAll("\\{[^}]*}", "{}");
+      String route = e.get().method() + " " + Spec.wirePath(rel);
       String prev = routes.put(route, op.pointer());
       if (prev != null) {
         throw spec.error(op.pointer(), "one operation per method and path (templates compared without names)",

@@ -99,7 +99,7 @@ final class Operations {
     }
     List<String> segments = new ArrayList<>();
     for (String seg : b.toString().split("\\.")) {
-      String s = seg.replaceAll("-+", "-").replaceAll("^-|-$", "");
+      String s = collapseDashes(seg);
       if (!s.isEmpty()) {
         segments.add(s);
       }
@@ -109,5 +109,20 @@ final class Operations {
       id = "op-" + id;
     }
     return id;
+  }
+
+  /** Runs of '-' as one, none at either end (by hand: a regular expression per segment showed in imports). */
+  private static String collapseDashes(String seg) {
+    StringBuilder b = new StringBuilder(seg.length());
+    for (int i = 0; i < seg.length(); i++) {
+      char c = seg.charAt(i);
+      if (c != '-' || b.length() > 0 && b.charAt(b.length() - 1) != '-') {
+        b.append(c);
+      }
+    }
+    if (b.length() > 0 && b.charAt(b.length() - 1) == '-') {
+      b.setLength(b.length() - 1);
+    }
+    return b.toString();
   }
 }

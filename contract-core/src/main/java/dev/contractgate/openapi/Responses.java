@@ -29,7 +29,7 @@ final class Responses {
       for (Map.Entry<String, JsonNode> r : rs.properties()) {
         String key = r.getKey();
         String at = op.pointer() + "/responses/" + SourceLocation.escape(key);
-        int status = key.matches("[1-5][0-9][0-9]") ? Integer.parseInt(key) : -1;
+        int status = Spec.isExactStatus(key) ? Integer.parseInt(key) : -1;
         if (status < 100) {
           notes.add(method + " " + op.path() + ": response \"" + key + "\" skipped (the contract names exact statuses"
               + " from 100 to 599)");

@@ -45,7 +45,56 @@ final class SchemaRewriter {
   }
 
   /** One schema still to build: its source, where it is in the description, and the slot it fills. */
-  private record Work(JsonNode src, String pointer, JsonNode parent, String key, int index) {}
+  private record Work(JsonNode src, At pointer, JsonNode parent, String key, int index) {}
+
+  /**
+   * Where a value sits in the description, spelled out only for a message: a pointer string per member of
+   * every schema was most of the garbage of importing a large description.
+   */
+  private static final class At {
+    private final At parent;
+    private final String segment; // unescaped member name, or null for an array index
+    private final int index;
+    private String text;
+
+    private At(At parent, String segment, int index, String text) {
+      this.parent = parent;
+      this.segment = segment;
+      this.index = index;
+      this.text = text;
+    }
+
+    static At of(String pointer) {
+      return new At(null, null, -1, pointer);
+    }
+
+    At member(String name) {
+      return new At(this, name, -1, null);
+    }
+
+    At item(int i) {
+      return new At(this, null, i, null);
+    }
+
+    @Override
+    public String toString() {
+      if (text == null) {
+        java.util.ArrayList<At> chain = new java.util.ArrayList<>();
+        At a = this;
+        while (a.text == null) {
+          chain.add(a);
+          a = a.parent;
+        }
+        StringBuilder b = new StringBuilder(a.text);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+          At c = chain.get(i);
+          b.append('/').append(c.segment == null ? Integer.toString(c.index) : SourceLocation.escape(c.segment));
+        }
+        text = b.toString();
+      }
+      return text;
+    }
+  }
 
   /**
    * A new schema for {@code view}.
@@ -58,7 +107,7 @@ final class SchemaRewriter {
     ArrayNode holder = NODES.arrayNode();
     holder.add(NODES.nullNode());
     Deque<Work> work = new ArrayDeque<>();
-    work.push(new Work(schema, pointer, holder, null, 0));
+    work.push(new Work(schema, At.of(pointer), holder, null, 0));
     while (!work.isEmpty()) {
       Work w = work.pop();
       JsonNode built = one(w.src(), w.pointer(), view, refPrefix, work);
@@ -71,7 +120,7 @@ final class SchemaRewriter {
     return holder.get(0);
   }
 
-  private JsonNode one(JsonNode src, String pointer, View view, String refPrefix, Deque<Work> work) {
+  private JsonNode one(JsonNode src, At pointer, View view, String refPrefix, Deque<Work> work) {
     if (!src.isObject()) {
       return src; // true, false, or something the validator will refuse anyway
     }
@@ -82,12 +131,11 @@ final class SchemaRewriter {
     for (Map.Entry<String, JsonNode> e : src.properties()) {
       String k = e.getKey();
       JsonNode v = e.getValue();
-      String at = pointer + "/" + SourceLocation.escape(k);
       if (v30 && k.equals("nullable")) {
         continue;
       }
       if (k.equals("$ref") && v.isString()) {
-        dst.put("$ref", ref(v.asString(), at, refPrefix));
+        dst.put("$ref", ref(v.asString(), pointer.member(k), refPrefix));
       } else if (v30 && k.equals("example")) {
         if (!src.has("examples")) {
           dst.set("examples", NODES.arrayNode().add(v));
@@ -99,20 +147,22 @@ final class SchemaRewriter {
       } else if (exclusiveMax && (k.equals("exclusiveMaximum") || k.equals("maximum"))) {
         bound(src, dst, "maximum", "exclusiveMaximum", k);
       } else if (SINGLE.contains(k) && (v.isObject() || v.isBoolean())) {
-        queue(dst, k, v, at, work);
+        queue(dst, k, v, pointer.member(k), work);
       } else if ((ARRAYS.contains(k) || (k.equals("items") && v.isArray())) && v.isArray()) {
         ArrayNode arr = dst.putArray(k);
+        At at = pointer.member(k);
         for (int i = 0; i < v.size(); i++) {
           arr.add(NODES.nullNode());
-          work.push(new Work(v.get(i), at + "/" + i, arr, null, i));
+          work.push(new Work(v.get(i), at.item(i), arr, null, i));
         }
       } else if (MAPS.contains(k) && v.isObject()) {
         ObjectNode map = dst.putObject(k);
+        At at = pointer.member(k);
         for (Map.Entry<String, JsonNode> p : v.properties()) {
           if (k.equals("properties") && dropped.contains(p.getKey())) {
             continue;
           }
-          queue(map, p.getKey(), p.getValue(), at + "/" + SourceLocation.escape(p.getKey()), work);
+          queue(map, p.getKey(), p.getValue(), at.member(p.getKey()), work);
         }
       } else if (k.equals("required") && v.isArray() && !dropped.isEmpty()) {
         ArrayNode req = dst.putArray(k);
@@ -145,7 +195,7 @@ final class SchemaRewriter {
     return dst;
   }
 
-  private static void queue(ObjectNode parent, String key, JsonNode v, String at, Deque<Work> work) {
+  private static void queue(ObjectNode parent, String key, JsonNode v, At at, Deque<Work> work) {
     parent.set(key, NODES.nullNode()); // keeps the key order; the work item fills the slot
     work.push(new Work(v, at, parent, key, -1));
   }
@@ -237,16 +287,16 @@ final class SchemaRewriter {
     return false;
   }
 
-  private String ref(String ref, String at, String refPrefix) {
+  private String ref(String ref, At at, String refPrefix) {
     if (ref.startsWith(COMPONENTS_PREFIX)) {
       String tail = ref.substring(COMPONENTS_PREFIX.length());
       if (spec.component(tail) == null) {
-        throw spec.error(at, "a $ref to a schema in #/components/schemas", "\"" + ref + "\": no such component",
+        throw spec.error(at.toString(), "a $ref to a schema in #/components/schemas", "\"" + ref + "\": no such component",
             "fix the name, or add the schema under components/schemas");
       }
       return refPrefix + tail;
     }
-    spec.refuseRef(ref, at);
+    spec.refuseRef(ref, at.toString());
     throw new IllegalStateException("unreachable");
   }
 

@@ -108,10 +108,24 @@ final class Spec {
     return cur;
   }
 
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+  private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{[^}]*}");
+
+  /** A response key that names one status, 100 to 599 ({@code 2XX} and {@code default} do not). */
+  static boolean isExactStatus(String key) {
+    return key.length() == 3 && key.charAt(0) >= '1' && key.charAt(0) <= '5' && key.charAt(1) >= '0'
+        && key.charAt(1) <= '9' && key.charAt(2) >= '0' && key.charAt(2) <= '9';
+  }
+
+  /** The path as a client calls it: {@code /pets/{id}} and {@code /pets/{petId}} are one route. */
+  static String wirePath(String path) {
+    return PATH_PARAMETER.matcher(path).replaceAll("{}");
+  }
+
   /** Refuses a reference that is not to {@code #/components/schemas/...}; always throws. */
   void refuseRef(String ref, String at) {
     String what;
-    if (ref.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+    if (SCHEME.matcher(ref).matches()) {
       what = "a remote reference";
     } else if (!ref.startsWith("#")) {
       what = "a reference to another file";

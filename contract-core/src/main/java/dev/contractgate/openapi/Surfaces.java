@@ -69,7 +69,7 @@ final class Surfaces {
     JsonNode node = o.node();
     String opId = node.path("operationId").asString("");
     String label = method + " " + o.path() + " (" + (opId.isEmpty() ? id : opId) + ")";
-    String route = method + " " + o.path().replaceAll("\\{[^}]*}", "{}");
+    String route = method + " " + Spec.wirePath(o.path());
     // Request body
     JsonNode raw = node.get("requestBody");
     boolean body = raw != null && raw.isObject();
@@ -121,7 +121,7 @@ final class Surfaces {
       String at = o.pointer() + "/responses/" + SourceLocation.escape(key);
       JsonNode resp = spec.resolve(r.getValue(), at);
       links += resp.path("links").size();
-      boolean exact = key.matches("[1-5][0-9][0-9]");
+      boolean exact = Spec.isExactStatus(key);
       Map.Entry<String, JsonNode> primary = JsonMedia.of(resp.path("content"));
       String p = exact ? (primary != null ? primary.getKey() : firstKey(resp.path("content"))) : null;
       String name = id + ".response." + key;
@@ -205,8 +205,10 @@ final class Surfaces {
     return out;
   }
 
+  private static final java.util.regex.Pattern NOT_IN_NAME = java.util.regex.Pattern.compile("[^a-z0-9+.-]");
+
   private static String sideName(String mediaType) {
-    return mediaType.replaceAll("[^a-z0-9+.-]", "-");
+    return NOT_IN_NAME.matcher(mediaType).replaceAll("-");
   }
 
   private void param(Map<String, Param> params, JsonNode raw, String at, String path, String id) {

@@ -46,8 +46,6 @@ public final class Redaction {
       "password", "passwd", "secret", "token", "access_token", "accesstoken", "refresh_token", "refreshtoken",
       "api_key", "apikey", "email", "phone");
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
   private final Set<String> headers;
   private final Set<String> fields;
   /** Bit {@code n} set when a redacted field name has {@code n} characters (for names shorter than 64). */
@@ -149,14 +147,16 @@ public final class Redaction {
     }
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(body);
+      // Jackson's shared mapper, built on first use: every run's secret scan touches this class, and a
+      // mapper of its own cost ~0.1 s of CPU at start (issue 15, docs/benchmarks.md).
+      tree = JsonMapper.shared().readTree(body);
     } catch (JacksonException e) {
       return body;
     }
     if (tree == null || !tree.isContainer() || !redact(tree)) {
       return body;
     }
-    return MAPPER.writeValueAsString(tree);
+    return JsonMapper.shared().writeValueAsString(tree);
   }
 
   /** A parsed body with the redacted fields replaced in place; returns true when anything changed. */

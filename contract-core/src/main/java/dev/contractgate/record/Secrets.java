@@ -31,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Secrets {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Secrets() {}
@@ -198,10 +197,11 @@ public final class Secrets {
     }
     if (k < body.length() && (body.charAt(k) == '{' || body.charAt(k) == '[')) {
       try {
-        JsonNode tree = MAPPER.readTree(body);
+        // The shared mapper, built on first use (see Redaction#body).
+        JsonNode tree = JsonMapper.shared().readTree(body);
         if (tree != null && tree.isContainer()) {
           JsonNode scrubbed = scrubTree(tree, all);
-          String json = MAPPER.writeValueAsString(scrubbed);
+          String json = JsonMapper.shared().writeValueAsString(scrubbed);
           // Anything the values did not hold (a secret across JSON syntax) is masked in the text after all.
           String again = Redaction.scrub(json, all);
           return again.equals(json) ? json : again;

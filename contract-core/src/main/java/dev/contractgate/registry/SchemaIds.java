@@ -30,6 +30,9 @@ public final class SchemaIds {
   private static final Set<String> SCHEMA_MAPS =
       Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
 
+  /** What changes the base URI or names a schema, in any draft. */
+  private static final Set<String> SCOPES = Set.of("$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor");
+
   private final Function<String, JsonNode> documents;
   private final Map<String, Index> indexes = new ConcurrentHashMap<>();
 
@@ -38,16 +41,43 @@ public final class SchemaIds {
     this.documents = documents;
   }
 
-  /** The resources, anchors and base IRIs of one document. */
+  /**
+   * The resources, anchors and base IRIs of one document. The document's own IRI is made only when asked for:
+   * most documents have no {@code $id} and no anchor, and parsing an IRI per file was a good part of indexing
+   * the hundreds of small files of an imported description.
+   */
   private static final class Index {
-    final String rootUri;
+    final String file;
+    private URI fileUri;
     final Map<String, String> resources = new HashMap<>();
     final Map<String, String> anchors = new HashMap<>();
     final Map<String, URI> bases = new HashMap<>();
     boolean nestedIds;
+    /** Whether any schema in the document has an {@code $id}, {@code id} or an anchor. */
+    boolean scoped;
 
-    Index(String rootUri) {
-      this.rootUri = rootUri;
+    Index(String file) {
+      this.file = file;
+    }
+
+    URI fileUri() {
+      if (fileUri == null) {
+        try {
+          fileUri = new URI("contract", null, "/" + file, null);
+        } catch (URISyntaxException e) {
+          fileUri = URI.create("contract:/document");
+        }
+      }
+      return fileUri;
+    }
+
+    String rootUri() {
+      return fileUri().toString();
+    }
+
+    /** The pointer of the schema whose base IRI is {@code resource}, or null. */
+    String resource(String resource) {
+      return resource.equals(rootUri()) ? "" : resources.get(resource);
     }
 
     URI baseAt(String pointer) {
@@ -59,7 +89,8 @@ public final class SchemaIds {
         }
         int slash = p.lastIndexOf('/');
         if (slash < 0) {
-          return bases.get("");
+          b = bases.get("");
+          return b != null ? b : fileUri();
         }
         p = p.substring(0, slash);
       }
@@ -92,7 +123,7 @@ public final class SchemaIds {
     String resource = withoutFragment(target);
     String fragment = target.getFragment() == null ? "" : target.getFragment();
     String file;
-    String pointer = here.resources.get(resource);
+    String pointer = here.resource(resource);
     Index in = here;
     if (pointer != null) {
       file = from.file();
@@ -106,7 +137,7 @@ public final class SchemaIds {
       if (in == null) {
         return new SourceLocation(file, fragment.startsWith("/") ? fragment : "");
       }
-      resource = in.rootUri;
+      resource = in.rootUri();
     }
     if (fragment.isEmpty() || fragment.startsWith("/")) {
       return new SourceLocation(file, pointer + fragment);
@@ -119,6 +150,28 @@ public final class SchemaIds {
               + " \"#/$defs/" + fragment + "\"");
     }
     return new SourceLocation(file, anchored);
+  }
+
+  /**
+   * Records that {@code file} has no {@code $id} and no anchor anywhere, as its reader already knows: its
+   * references resolve by path, and it is not read again for an index.
+   */
+  public void plain(String file) {
+    indexes.putIfAbsent(file, new Index(file));
+  }
+
+  /** Reads {@code file} into its index now, not on the first reference resolved from it. */
+  public void prepare(String file) {
+    index(file);
+  }
+
+  /**
+   * Whether some schema of {@code file} (outside data keywords such as {@code examples}) has an {@code $id},
+   * a draft-04 {@code id} or an anchor; true when the file cannot be read.
+   */
+  public boolean scoped(String file) {
+    Index ix = index(file);
+    return ix == null || ix.scoped;
   }
 
   private static String withoutFragment(URI u) {
@@ -140,70 +193,112 @@ public final class SchemaIds {
 
   private Index build(String file) {
     JsonNode doc = documents.apply(file);
-    Index ix = null;
-    if (doc != null) {
-      URI fileUri;
-      try {
-        fileUri = new URI("contract", null, "/" + file, null);
-      } catch (URISyntaxException e) {
-        fileUri = URI.create("contract:/document");
-      }
-      ix = new Index(fileUri.toString());
-      ix.resources.put(fileUri.toString(), "");
-      build(ix, doc, fileUri);
+    if (doc == null) {
+      return null;
     }
+    Index ix = new Index(file);
+    build(ix, doc);
     return ix;
   }
 
-  private record Todo(String pointer, JsonNode node, URI base, boolean names) {}
+  /**
+   * One node still to read. Its pointer is built only when it is needed (an {@code $id}, an anchor): most
+   * documents have neither, and a pointer string per node was most of the cost of indexing a large one.
+   */
+  private static final class Todo {
+    final Todo parent;
+    final String key; // the member name, unescaped, or null for an array element
+    final int index;
+    final JsonNode node;
+    final URI base;
+    final boolean names;
+    private String pointer;
 
-  private static void build(Index ix, JsonNode doc, URI fileUri) {
+    Todo(Todo parent, String key, int index, JsonNode node, URI base, boolean names) {
+      this.parent = parent;
+      this.key = key;
+      this.index = index;
+      this.node = node;
+      this.base = base;
+      this.names = names;
+    }
+
+    String pointer() {
+      if (pointer == null) {
+        java.util.ArrayList<Todo> chain = new java.util.ArrayList<>();
+        Todo t = this;
+        while (t.pointer == null && t.parent != null) {
+          chain.add(t);
+          t = t.parent;
+        }
+        StringBuilder b = new StringBuilder(t.parent == null && t.pointer == null ? "" : t.pointer);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+          Todo c = chain.get(i);
+          b.append('/').append(c.key == null ? Integer.toString(c.index) : SourceLocation.escape(c.key));
+        }
+        pointer = b.toString();
+      }
+      return pointer;
+    }
+  }
+
+  /** Reads the document into {@code ix}; a null base stands for the document's own IRI. */
+  private static void build(Index ix, JsonNode doc) {
     ArrayDeque<Todo> work = new ArrayDeque<>();
-    work.push(new Todo("", doc, fileUri, false));
+    work.push(new Todo(null, null, 0, doc, null, false));
     while (!work.isEmpty()) {
       Todo t = work.pop();
-      JsonNode n = t.node();
+      JsonNode n = t.node;
       if (n.isArray()) {
         for (int i = 0; i < n.size(); i++) {
-          work.push(new Todo(t.pointer() + "/" + i, n.get(i), t.base(), false));
+          JsonNode v = n.get(i);
+          if (v.isContainer()) {
+            work.push(new Todo(t, null, i, v, t.base, false));
+          }
         }
         continue;
       }
       if (!n.isObject()) {
         continue;
       }
-      if (t.names()) {
+      if (t.names) {
         for (Map.Entry<String, JsonNode> e : n.properties()) {
-          work.push(new Todo(t.pointer() + "/" + SourceLocation.escape(e.getKey()), e.getValue(), t.base(), false));
+          if (e.getValue().isContainer()) {
+            work.push(new Todo(t, e.getKey(), 0, e.getValue(), t.base, false));
+          }
         }
         continue;
       }
-      URI base = t.base();
+      URI base = t.base;
       JsonNode id = n.get("$id");
       if (id != null && id.isString()) {
         try {
-          URI resolved = base.resolve(new URI(id.asString()));
+          URI resolved = (base != null ? base : ix.fileUri()).resolve(new URI(id.asString()));
           base = URI.create(withoutFragment(resolved));
           ix.resources.putIfAbsent(base.toString(), t.pointer());
-          ix.nestedIds |= !t.pointer().isEmpty();
+          ix.nestedIds |= t.parent != null;
         } catch (URISyntaxException | IllegalArgumentException e) {
           // not a usable $id: the base stays as it was
         }
       }
-      if (t.pointer().isEmpty() || base != t.base()) {
+      if (base != t.base) {
         ix.bases.put(t.pointer(), base);
       }
       for (String kw : new String[] {"$anchor", "$dynamicAnchor"}) {
         JsonNode a = n.get(kw);
         if (a != null && a.isString()) {
-          ix.anchors.putIfAbsent(withoutFragment(base) + "#" + a.asString(), t.pointer());
+          ix.anchors.putIfAbsent(withoutFragment(base != null ? base : ix.fileUri()) + "#" + a.asString(),
+              t.pointer());
+          ix.scoped = true;
         }
       }
       for (Map.Entry<String, JsonNode> e : n.properties()) {
         JsonNode v = e.getValue();
+        if (v.isString() && !ix.scoped && SCOPES.contains(e.getKey())) {
+          ix.scoped = true;
+        }
         if (!DATA_KEYWORDS.contains(e.getKey()) && (v.isObject() || v.isArray())) {
-          work.push(new Todo(t.pointer() + "/" + SourceLocation.escape(e.getKey()), v, base,
-              SCHEMA_MAPS.contains(e.getKey())));
+          work.push(new Todo(t, e.getKey(), 0, v, base, SCHEMA_MAPS.contains(e.getKey())));
         }
       }
     }

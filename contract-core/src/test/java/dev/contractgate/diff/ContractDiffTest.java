@@ -355,6 +355,35 @@ class ContractDiffTest {
     }
 
     @Test
+    void should_follow_anchors_and_nested_ids_of_a_shared_file_in_a_batch_of_endpoints() {
+      // GIVEN the shared file names Money by an anchor and an embedded resource by $id (the batch indexes it
+      // ahead, on two threads), and Money no longer requires its currency
+      String common = "{\"$defs\": {"
+          + "\"Money\": {\"$anchor\": \"money\", \"type\": \"object\", \"required\": [\"amount\", \"currency\"],"
+          + " \"properties\": {\"amount\": {\"type\": \"number\"}, \"currency\": {\"type\": \"string\"}}},"
+          + " \"Price\": {\"$id\": \"price\", \"type\": \"object\","
+          + " \"properties\": {\"money\": {\"$ref\": \"common.schema.json#money\"}}}}}";
+      String order = ORDER.replace("common.schema.json#/$defs/Money", "common.schema.json#money");
+      String list = ORDER_LIST.replace("common.schema.json#/$defs/Money", "common.schema.json#/$defs/Price");
+      ContractTree tree = shop(dir);
+      for (String v : new String[] {"1.0.0", "1.1.0"}) {
+        tree.endpoints("shop", v, TWO_ENDPOINTS)
+            .schema("shop", v, "order.schema.json", order)
+            .schema("shop", v, "order-list.schema.json", list)
+            .schema("shop", v, "common.schema.json", v.equals("1.0.0") ? common
+                : common.replace("[\"amount\", \"currency\"]", "[\"amount\"]"));
+      }
+      // WHEN
+      VersionDiff diff = diff(tree.load(), "1.0.0", "1.1.0");
+      // THEN both endpoints reach the change, one through the anchor, one through the embedded resource
+      EndpointChange c = only(diff, "response.property.required-removed");
+      assertThat(c.reaches()).containsExactlyInAnyOrder(
+          "order.get response 200 /total/currency",
+          "order.list response 200 /items/*/price/money/currency");
+      assertThat(diff.breaking()).hasSize(1);
+    }
+
+    @Test
     void should_name_the_property_and_the_other_operations_a_shared_change_reaches_in_the_changelog() {
       // GIVEN Money no longer requires its currency, and no longer declares a (nullable) note
       String withNote = COMMON.replace("\"currency\": {\"type\": \"string\"}}",

@@ -319,6 +319,20 @@ class OpenApiImportTest {
     }
 
     @Test
+    void should_name_the_pointer_of_a_refused_ref_inside_combinators_and_escaped_names() throws IOException {
+      ContractException e = catchThrowableOfType(ContractException.class, () -> convert(responseSpec("""
+          type: object
+          properties:
+            'a/b~c':
+              anyOf:
+                - {type: string}
+                - {items: {$ref: 'https://example.com/x.json'}}
+          """, "")));
+      assertThat(e.getMessage()).contains(
+          "/paths/~1x/get/responses/200/content/application~1json/schema/properties/a~1b~0c/anyOf/1/items/$ref");
+    }
+
+    @Test
     void should_refuse_a_ref_to_another_file_and_to_a_missing_component() throws IOException {
       ContractException other = catchThrowableOfType(ContractException.class,
           () -> convert(responseSpec("{$ref: 'common.yaml#/Pet'}", "")));

@@ -101,4 +101,32 @@ class RefAnchorsTest {
     assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
         ObservedResponse.json(200, "{\"customer\": 7}")).violations()).hasSize(1);
   }
+
+  @Test
+  void anchors_under_escaped_names_and_array_items_resolve_to_their_pointers() throws Exception {
+    // The index builds a schema's pointer only when an $id or anchor needs it: the pointer must still escape
+    // "/" and "~" in member names and count array items.
+    JsonNode doc = json("""
+        {"$defs": {"a/b~c": {"anyOf": [{"type": "null"}, {"$anchor": "deep", "type": "string"}]}},
+         "properties": {"x": {"$ref": "#deep"}}}
+        """);
+    SchemaIds ids = new SchemaIds(Map.of("s.json", doc)::get);
+    assertThat(ids.resolve(new SourceLocation("s.json", "/properties/x"), "#deep"))
+        .isEqualTo(new SourceLocation("s.json", "/$defs/a~1b~0c/anyOf/1"));
+  }
+
+  @Test
+  void an_index_knows_whether_a_document_has_an_id_or_anchor_outside_data() throws Exception {
+    Map<String, JsonNode> docs = Map.of(
+        "plain.json", json("{\"$defs\": {\"A\": {\"type\": \"string\", \"examples\": [{\"$id\": \"x\"}]},"
+            + " \"B\": {\"properties\": {\"id\": {\"type\": \"string\"}}}}}"),
+        "anchored.json", json("{\"$defs\": {\"A\": {\"items\": [{\"$anchor\": \"a\"}]}}}"),
+        "draft4.json", json("{\"definitions\": {\"A\": {\"id\": \"#a\", \"type\": \"string\"}}}"));
+    SchemaIds ids = new SchemaIds(docs::get);
+    // an $id inside examples is data, and a property named "id" is a name, not a keyword
+    assertThat(ids.scoped("plain.json")).isFalse();
+    assertThat(ids.scoped("anchored.json")).isTrue();
+    assertThat(ids.scoped("draft4.json")).isTrue();
+    assertThat(ids.scoped("missing.json")).as("unknown: assume the worst").isTrue();
+  }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,25 +35,37 @@ final class LeanDefinitions implements Keyword {
 
   private final String name;
   private final NonValidationKeyword stock;
+  /** True for a definitions object known to hold no {@code $id} or anchor, without walking it. */
+  private final Predicate<JsonNode> knownUnscoped;
 
-  private LeanDefinitions(String name) {
+  private LeanDefinitions(String name, Predicate<JsonNode> knownUnscoped) {
     this.name = name;
     this.stock = new NonValidationKeyword(name);
+    this.knownUnscoped = knownUnscoped;
   }
 
-  /** Every dialect as the default registry has it, the common ones with lean definitions. */
-  static final DialectRegistry REGISTRY = registry();
+  private static final Map<String, Dialect> LEANABLE = Map.of(
+      Dialects.getDraft7().getId(), Dialects.getDraft7(),
+      Dialects.getDraft201909().getId(), Dialects.getDraft201909(),
+      Dialects.getDraft202012().getId(), Dialects.getDraft202012());
 
-  private static DialectRegistry registry() {
-    Map<String, Dialect> lean = new java.util.HashMap<>();
-    for (Dialect d : new Dialect[] {Dialects.getDraft7(), Dialects.getDraft201909(), Dialects.getDraft202012()}) {
-      lean.put(d.getId(), Dialect.builder(d).keyword(new LeanDefinitions("$defs"))
-          .keyword(new LeanDefinitions("definitions")).build());
-    }
+  /**
+   * Every dialect as the default registry has it, the common ones with lean definitions, told by
+   * {@code knownUnscoped} which definitions objects hold no {@code $id} or anchor: the side's reference index
+   * knows that of every document it read, and walking a large description's components again to find out
+   * cost a tenth of a diff.
+   */
+  static DialectRegistry registry(Predicate<JsonNode> knownUnscoped) {
     DialectRegistry fallback = DefaultDialectRegistry.getInstance();
+    Map<String, Dialect> built = new java.util.concurrent.ConcurrentHashMap<>();
     return (String id, SchemaRegistry registry) -> {
-      Dialect d = lean.get(id);
-      return d != null ? d : fallback.getDialect(id, registry);
+      Dialect d = LEANABLE.get(id);
+      if (d == null) {
+        return fallback.getDialect(id, registry);
+      }
+      return built.computeIfAbsent(id, k -> Dialect.builder(d)
+          .keyword(new LeanDefinitions("$defs", knownUnscoped))
+          .keyword(new LeanDefinitions("definitions", knownUnscoped)).build());
     };
   }
 
@@ -63,7 +76,7 @@ final class LeanDefinitions implements Keyword {
 
   @Override
   public KeywordValidator newValidator(SchemaLocation location, JsonNode node, Schema parent, SchemaContext context) {
-    if (holdsScope(node)) {
+    if (!knownUnscoped.test(node) && holdsScope(node)) {
       return stock.newValidator(location, node, parent, context);
     }
     return new AbstractKeywordValidator(this, node, location) {

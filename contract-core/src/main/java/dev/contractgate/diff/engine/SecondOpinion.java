@@ -59,26 +59,9 @@ final class SecondOpinion {
    * validator would then judge other schemas than the engine compared, so there is no second opinion.
    */
   static boolean foreignSemantics(Side s) {
-    java.util.ArrayDeque<JsonNode> work = new java.util.ArrayDeque<>(s.files.values());
-    while (!work.isEmpty()) {
-      JsonNode j = work.pop();
-      if (j.isObject()) {
-        for (var e : j.properties()) {
-          String k = e.getKey();
-          JsonNode v = e.getValue();
-          if (v.isBoolean() && (k.equals("nullable") || k.equals("exclusiveMinimum") || k.equals("exclusiveMaximum"))) {
-            return true;
-          }
-          if (v.isContainer()) {
-            work.push(v);
-          }
-        }
-      } else if (j.isArray()) {
-        j.values().forEach(v -> {
-          if (v.isContainer()) {
-            work.push(v);
-          }
-        });
+    for (String file : s.files.keySet()) {
+      if (s.facts(file).foreign()) {
+        return true;
       }
     }
     return false;

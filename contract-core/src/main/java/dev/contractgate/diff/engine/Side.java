@@ -19,8 +19,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** One version of the contract tree: reads documents, follows {@code $ref}s, splits schemas into conjuncts. */
 final class Side {
 
-  /** The number of files the witness depth check last looked at, and its answer; see {@code Witnesses}. */
-  int depthCheckedFiles = -1;
+  /**
+   * The number of files (the first ones of {@link #files}) the witness depth check looked at, and whether one
+   * of them was too deep; see {@code Witnesses}.
+   */
+  int depthCheckedFiles;
   boolean deep;
   /** Witnesses built for comparisons over this (old) side; see {@code Witnesses#MAX_WITNESSES}. */
   int witnessesBuilt;
@@ -111,6 +114,12 @@ final class Side {
       normalized.put(loc, norm);
     }
     return new Node(loc, norm, Node.Mode.PLAIN, false, draft7, false);
+  }
+
+  /** The schema at {@code loc} as its author wrote it (not normalized), or null when there is none. */
+  JsonNode written(SourceLocation loc) {
+    JsonNode n = navigate(document(loc.file()), loc.pointer());
+    return n != null && (n.isObject() || n.isBoolean()) ? n : null;
   }
 
   /** The normal form of each schema read through {@link #at}; see {@link Normalizer}. */
@@ -242,6 +251,43 @@ final class Side {
       cur = at(target(cur)).withNull(cur.orNull);
     }
     return cur;
+  }
+
+  /** Per file: {@link DocumentFacts}, each document read once for them. */
+  private final Map<String, DocumentFacts> facts = new HashMap<>();
+
+  /** The facts of a file this side read (see {@link #files}) or can read. */
+  DocumentFacts facts(String file) {
+    DocumentFacts f = facts.get(file);
+    if (f == null) {
+      JsonNode doc = files.containsKey(file) ? files.get(file) : documents.apply(file);
+      f = doc == null ? new DocumentFacts(false, false, false, List.of()) : DocumentFacts.of(file, doc);
+      facts.put(file, f);
+    }
+    return f;
+  }
+
+  /**
+   * Builds the reference index of {@code file} now (see {@link Engine#compareAll}); of a document without any
+   * {@code $id} or anchor, the empty one, without reading it again.
+   */
+  void index(String file) {
+    if (facts(file).scoped()) {
+      ids.prepare(file);
+    } else {
+      ids.plain(file);
+    }
+  }
+
+  /** Whether {@code defs} is the top-level definitions object of a document read here with no $id or anchor. */
+  boolean unscopedDefinitions(JsonNode defs) {
+    for (Map.Entry<String, JsonNode> e : files.entrySet()) {
+      JsonNode doc = e.getValue();
+      if (doc.get("$defs") == defs || doc.get("definitions") == defs) {
+        return !ids.scoped(e.getKey());
+      }
+    }
+    return false;
   }
 
   /** Where {@code ref}, held at {@code holder}, points; throws what {@link dev.contractgate.registry.SchemaIds#resolve} throws. */

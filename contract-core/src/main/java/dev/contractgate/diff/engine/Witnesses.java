@@ -88,40 +88,26 @@ final class Witnesses {
   }
 
   /**
-   * Whether either side holds a too deep document. It walks every document, so each side remembers the answer
-   * as long as no file is added (see {@link Side#depthCheckedFiles}): once per finding, a large schema (4 MB)
-   * made it the bulk of a whole comparison, and a version pair runs many comparisons over the same sides.
+   * Whether either side holds a too deep document. Files are only ever added to a side, in order, so each side
+   * remembers how many it checked (see {@link Side#depthCheckedFiles}); each document's depth is read once
+   * ({@link DocumentFacts}).
    */
   boolean tooDeep() {
     boolean any = false;
     for (Side side : new Side[] {so, sn}) {
-      if (side.depthCheckedFiles != side.files.size()) {
+      if (!side.deep && side.depthCheckedFiles < side.files.size()) {
+        int i = 0;
+        for (String file : side.files.keySet()) {
+          if (i++ >= side.depthCheckedFiles && side.facts(file).deep()) {
+            side.deep = true;
+            break;
+          }
+        }
         side.depthCheckedFiles = side.files.size();
-        side.deep = tooDeep(side);
       }
       any |= side.deep;
     }
     return any;
-  }
-
-  private static boolean tooDeep(Side side) {
-    for (JsonNode doc : side.files.values()) {
-      java.util.ArrayDeque<JsonNode> level = new java.util.ArrayDeque<>(List.of(doc));
-      int depth = 0;
-      while (!level.isEmpty()) {
-        if (++depth > 300) {
-          return true;
-        }
-        java.util.ArrayDeque<JsonNode> next = new java.util.ArrayDeque<>();
-        for (JsonNode n : level) {
-          if (n.isContainer()) {
-            next.addAll(n.values());
-          }
-        }
-        level = next;
-      }
-    }
-    return false;
   }
 
   private JsonNode local(Pair.Hint h, Side side, Node at) {
@@ -356,7 +342,7 @@ final class Witnesses {
     // Lazy compilation: preloading follows every $ref eagerly and recursively (stack and heap grow with the
     // contract), while a witness touches only the few schemas on its path.
     return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        b -> b.dialectRegistry(LeanDefinitions.REGISTRY).schemaRegistryConfig(
+        b -> b.dialectRegistry(LeanDefinitions.registry(side::unscopedDefinitions)).schemaRegistryConfig(
             com.networknt.schema.SchemaRegistryConfig.builder().preloadSchema(false).build()).nodeReader(new HeldDocuments(side)).schemas(iri -> {
           if (!iri.startsWith(prefix)) {
             return null;
