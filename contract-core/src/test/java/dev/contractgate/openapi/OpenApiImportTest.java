@@ -391,6 +391,14 @@ class OpenApiImportTest {
     }
 
     @Test
+    void should_collapse_runs_of_separators_and_trim_them_from_each_segment() {
+      assertThat(Operations.normaliseId("--List  Pets--")).isEqualTo("list-pets");
+      assertThat(Operations.normaliseId("Get--By---ID.-x-")).isEqualTo("get-by-id.x");
+      assertThat(Operations.normaliseId("a..b")).isEqualTo("a.b");
+      assertThat(Operations.normaliseId("-.-")).isEmpty();
+    }
+
+    @Test
     void should_give_colliding_ids_a_deterministic_suffix_in_document_order() throws IOException {
       ImportedVersion v = convert(HEAD_30 + """
           paths:
