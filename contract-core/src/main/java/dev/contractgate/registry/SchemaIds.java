@@ -137,7 +137,8 @@ public final class SchemaIds {
       if (in == null) {
         return new SourceLocation(file, fragment.startsWith("/") ? fragment : "");
       }
-      resource = in.rootUri();
+      // the file's root resource, under its own $id when it has one (the anchors of the root are keyed by that)
+      resource = withoutFragment(in.baseAt(""));
     }
     if (fragment.isEmpty() || fragment.startsWith("/")) {
       return new SourceLocation(file, pointer + fragment);

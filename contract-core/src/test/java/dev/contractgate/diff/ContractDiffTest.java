@@ -384,6 +384,28 @@ class ContractDiffTest {
     }
 
     @Test
+    void should_follow_a_path_and_anchor_into_a_shared_file_whose_root_has_an_id() {
+      // GIVEN the shared file names itself by an $id, the endpoints reach Money by path and anchor
+      String common = COMMON.replace("{\"$defs\": {\"Money\": {",
+          "{\"$id\": \"https://example.com/common\", \"$defs\": {\"Money\": {\"$anchor\": \"money\", ");
+      ContractTree tree = shop(dir);
+      for (String v : new String[] {"1.0.0", "1.1.0"}) {
+        tree.endpoints("shop", v, TWO_ENDPOINTS)
+            .schema("shop", v, "order.schema.json", ORDER.replace("#/$defs/Money", "#money"))
+            .schema("shop", v, "order-list.schema.json", ORDER_LIST.replace("#/$defs/Money", "#money"))
+            .schema("shop", v, "common.schema.json", v.equals("1.0.0") ? common
+                : common.replace("[\"amount\", \"currency\"]", "[\"amount\"]"));
+      }
+      // WHEN
+      VersionDiff diff = diff(tree.load(), "1.0.0", "1.1.0");
+      // THEN
+      EndpointChange c = only(diff, "response.property.required-removed");
+      assertThat(c.reaches()).containsExactlyInAnyOrder(
+          "order.get response 200 /total/currency",
+          "order.list response 200 /items/*/price/currency");
+    }
+
+    @Test
     void should_name_the_property_and_the_other_operations_a_shared_change_reaches_in_the_changelog() {
       // GIVEN Money no longer requires its currency, and no longer declares a (nullable) note
       String withNote = COMMON.replace("\"currency\": {\"type\": \"string\"}}",

@@ -129,4 +129,35 @@ class RefAnchorsTest {
     assertThat(ids.scoped("draft4.json")).isTrue();
     assertThat(ids.scoped("missing.json")).as("unknown: assume the worst").isTrue();
   }
+
+  @Test
+  void a_path_and_an_anchor_reach_into_a_file_whose_root_has_an_id_of_its_own() throws Exception {
+    // The file is fetched by its path; its root resource is then named by its $id, and so are its anchors.
+    Map<String, JsonNode> docs = Map.of(
+        "order.json", json("{\"properties\": {\"total\": {\"$ref\": \"common.json#money\"}}}"),
+        "common.json", json("{\"$id\": \"https://example.com/common\","
+            + " \"$defs\": {\"Money\": {\"$anchor\": \"money\", \"type\": \"integer\"}}}"));
+    SchemaIds ids = new SchemaIds(docs::get);
+    assertThat(ids.resolve(new SourceLocation("order.json", "/properties/total"), "common.json#money"))
+        .isEqualTo(new SourceLocation("common.json", "/$defs/Money"));
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> ids.resolve(new SourceLocation("order.json", "/properties/total"), "common.json#cash")))
+        .isInstanceOf(Refs.RefException.class).hasMessageContaining("no $anchor of common.json defines");
+  }
+
+  @Test
+  void a_tree_whose_shared_file_has_a_root_id_loads_and_validates_through_path_and_anchor() throws Exception {
+    ContractTree tree = ContractTree.in(Files.createDirectories(tmp.resolve("tree"))).withShop()
+        .schema("shop", "1.0.0", "order.schema.json", """
+            {"type": "object", "properties": {"total": {"$ref": "common.schema.json#money"}}}
+            """).schema("shop", "1.0.0", "common.schema.json", """
+            {"$id": "https://example.com/common",
+             "$defs": {"Money": {"$anchor": "money", "type": "integer", "minimum": 0}}}
+            """);
+    ContractRegistry registry = tree.load();
+    assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"total\": 3}")).violations()).isEmpty();
+    assertThat(ResponseValidator.of(registry).validate("shop", "1.0.0", "order.get",
+        ObservedResponse.json(200, "{\"total\": -1}")).violations()).hasSize(1);
+  }
 }
