@@ -1,6 +1,6 @@
 package dev.contractgate.openapi;
 
-import dev.contractgate.registry.SourceLocation;
+import dev.contractgate.registry.PointerTrail;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -45,56 +45,7 @@ final class SchemaRewriter {
   }
 
   /** One schema still to build: its source, where it is in the description, and the slot it fills. */
-  private record Work(JsonNode src, At pointer, JsonNode parent, String key, int index) {}
-
-  /**
-   * Where a value sits in the description, spelled out only for a message: a pointer string per member of
-   * every schema was most of the garbage of importing a large description.
-   */
-  private static final class At {
-    private final At parent;
-    private final String segment; // unescaped member name, or null for an array index
-    private final int index;
-    private String text;
-
-    private At(At parent, String segment, int index, String text) {
-      this.parent = parent;
-      this.segment = segment;
-      this.index = index;
-      this.text = text;
-    }
-
-    static At of(String pointer) {
-      return new At(null, null, -1, pointer);
-    }
-
-    At member(String name) {
-      return new At(this, name, -1, null);
-    }
-
-    At item(int i) {
-      return new At(this, null, i, null);
-    }
-
-    @Override
-    public String toString() {
-      if (text == null) {
-        java.util.ArrayList<At> chain = new java.util.ArrayList<>();
-        At a = this;
-        while (a.text == null) {
-          chain.add(a);
-          a = a.parent;
-        }
-        StringBuilder b = new StringBuilder(a.text);
-        for (int i = chain.size() - 1; i >= 0; i--) {
-          At c = chain.get(i);
-          b.append('/').append(c.segment == null ? Integer.toString(c.index) : SourceLocation.escape(c.segment));
-        }
-        text = b.toString();
-      }
-      return text;
-    }
-  }
+  private record Work(JsonNode src, PointerTrail pointer, JsonNode parent, String key, int index) {}
 
   /**
    * A new schema for {@code view}.
@@ -107,7 +58,7 @@ final class SchemaRewriter {
     ArrayNode holder = NODES.arrayNode();
     holder.add(NODES.nullNode());
     Deque<Work> work = new ArrayDeque<>();
-    work.push(new Work(schema, At.of(pointer), holder, null, 0));
+    work.push(new Work(schema, PointerTrail.at(pointer), holder, null, 0));
     while (!work.isEmpty()) {
       Work w = work.pop();
       JsonNode built = one(w.src(), w.pointer(), view, refPrefix, work);
@@ -120,7 +71,7 @@ final class SchemaRewriter {
     return holder.get(0);
   }
 
-  private JsonNode one(JsonNode src, At pointer, View view, String refPrefix, Deque<Work> work) {
+  private JsonNode one(JsonNode src, PointerTrail pointer, View view, String refPrefix, Deque<Work> work) {
     if (!src.isObject()) {
       return src; // true, false, or something the validator will refuse anyway
     }
@@ -150,14 +101,14 @@ final class SchemaRewriter {
         queue(dst, k, v, pointer.member(k), work);
       } else if ((ARRAYS.contains(k) || (k.equals("items") && v.isArray())) && v.isArray()) {
         ArrayNode arr = dst.putArray(k);
-        At at = pointer.member(k);
+        PointerTrail at = pointer.member(k);
         for (int i = 0; i < v.size(); i++) {
           arr.add(NODES.nullNode());
           work.push(new Work(v.get(i), at.item(i), arr, null, i));
         }
       } else if (MAPS.contains(k) && v.isObject()) {
         ObjectNode map = dst.putObject(k);
-        At at = pointer.member(k);
+        PointerTrail at = pointer.member(k);
         for (Map.Entry<String, JsonNode> p : v.properties()) {
           if (k.equals("properties") && dropped.contains(p.getKey())) {
             continue;
@@ -195,7 +146,7 @@ final class SchemaRewriter {
     return dst;
   }
 
-  private static void queue(ObjectNode parent, String key, JsonNode v, At at, Deque<Work> work) {
+  private static void queue(ObjectNode parent, String key, JsonNode v, PointerTrail at, Deque<Work> work) {
     parent.set(key, NODES.nullNode()); // keeps the key order; the work item fills the slot
     work.push(new Work(v, at, parent, key, -1));
   }
@@ -287,7 +238,7 @@ final class SchemaRewriter {
     return false;
   }
 
-  private String ref(String ref, At at, String refPrefix) {
+  private String ref(String ref, PointerTrail at, String refPrefix) {
     if (ref.startsWith(COMPONENTS_PREFIX)) {
       String tail = ref.substring(COMPONENTS_PREFIX.length());
       if (spec.component(tail) == null) {

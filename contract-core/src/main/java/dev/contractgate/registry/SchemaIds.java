@@ -202,59 +202,21 @@ public final class SchemaIds {
     return ix;
   }
 
-  /**
-   * One node still to read. Its pointer is built only when it is needed (an {@code $id}, an anchor): most
-   * documents have neither, and a pointer string per node was most of the cost of indexing a large one.
-   */
-  private static final class Todo {
-    final Todo parent;
-    final String key; // the member name, unescaped, or null for an array element
-    final int index;
-    final JsonNode node;
-    final URI base;
-    final boolean names;
-    private String pointer;
-
-    Todo(Todo parent, String key, int index, JsonNode node, URI base, boolean names) {
-      this.parent = parent;
-      this.key = key;
-      this.index = index;
-      this.node = node;
-      this.base = base;
-      this.names = names;
-    }
-
-    String pointer() {
-      if (pointer == null) {
-        java.util.ArrayList<Todo> chain = new java.util.ArrayList<>();
-        Todo t = this;
-        while (t.pointer == null && t.parent != null) {
-          chain.add(t);
-          t = t.parent;
-        }
-        StringBuilder b = new StringBuilder(t.parent == null && t.pointer == null ? "" : t.pointer);
-        for (int i = chain.size() - 1; i >= 0; i--) {
-          Todo c = chain.get(i);
-          b.append('/').append(c.key == null ? Integer.toString(c.index) : SourceLocation.escape(c.key));
-        }
-        pointer = b.toString();
-      }
-      return pointer;
-    }
-  }
+  /** One node still to read; its pointer is spelled out only for an {@code $id} or anchor ({@link PointerTrail}). */
+  private record Todo(PointerTrail at, JsonNode node, URI base, boolean names) {}
 
   /** Reads the document into {@code ix}; a null base stands for the document's own IRI. */
   private static void build(Index ix, JsonNode doc) {
     ArrayDeque<Todo> work = new ArrayDeque<>();
-    work.push(new Todo(null, null, 0, doc, null, false));
+    work.push(new Todo(PointerTrail.at(""), doc, null, false));
     while (!work.isEmpty()) {
       Todo t = work.pop();
-      JsonNode n = t.node;
+      JsonNode n = t.node();
       if (n.isArray()) {
         for (int i = 0; i < n.size(); i++) {
           JsonNode v = n.get(i);
           if (v.isContainer()) {
-            work.push(new Todo(t, null, i, v, t.base, false));
+            work.push(new Todo(t.at().item(i), v, t.base(), false));
           }
         }
         continue;
@@ -262,34 +224,34 @@ public final class SchemaIds {
       if (!n.isObject()) {
         continue;
       }
-      if (t.names) {
+      if (t.names()) {
         for (Map.Entry<String, JsonNode> e : n.properties()) {
           if (e.getValue().isContainer()) {
-            work.push(new Todo(t, e.getKey(), 0, e.getValue(), t.base, false));
+            work.push(new Todo(t.at().member(e.getKey()), e.getValue(), t.base(), false));
           }
         }
         continue;
       }
-      URI base = t.base;
+      URI base = t.base();
       JsonNode id = n.get("$id");
       if (id != null && id.isString()) {
         try {
           URI resolved = (base != null ? base : ix.fileUri()).resolve(new URI(id.asString()));
           base = URI.create(withoutFragment(resolved));
-          ix.resources.putIfAbsent(base.toString(), t.pointer());
-          ix.nestedIds |= t.parent != null;
+          ix.resources.putIfAbsent(base.toString(), t.at().toString());
+          ix.nestedIds |= !t.at().isStart();
         } catch (URISyntaxException | IllegalArgumentException e) {
           // not a usable $id: the base stays as it was
         }
       }
-      if (base != t.base) {
-        ix.bases.put(t.pointer(), base);
+      if (base != t.base()) {
+        ix.bases.put(t.at().toString(), base);
       }
       for (String kw : new String[] {"$anchor", "$dynamicAnchor"}) {
         JsonNode a = n.get(kw);
         if (a != null && a.isString()) {
           ix.anchors.putIfAbsent(withoutFragment(base != null ? base : ix.fileUri()) + "#" + a.asString(),
-              t.pointer());
+              t.at().toString());
           ix.scoped = true;
         }
       }
@@ -299,7 +261,7 @@ public final class SchemaIds {
           ix.scoped = true;
         }
         if (!DATA_KEYWORDS.contains(e.getKey()) && (v.isObject() || v.isArray())) {
-          work.push(new Todo(t, e.getKey(), 0, v, base, SCHEMA_MAPS.contains(e.getKey())));
+          work.push(new Todo(t.at().member(e.getKey()), v, base, SCHEMA_MAPS.contains(e.getKey())));
         }
       }
     }
